@@ -1,0 +1,30 @@
+/**
+ * Failures are data: every reason a server could not be scanned is a `ScanError`
+ * with a `kind`, recorded on the server's result; nothing here crashes the scan.
+ */
+import type { ErrorKind, Status } from '../schemas/index.ts';
+
+export class ScanError extends Error {
+  readonly kind: ErrorKind;
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ScanError';
+    this.kind = kind;
+  }
+}
+
+/** The server status a failure of this kind is recorded as. */
+export function statusFor(kind: ErrorKind): Status {
+  switch (kind) {
+    case 'auth':
+      return 'auth_required';
+    case 'timeout':
+      return 'timeout';
+    case 'unreachable':
+      return 'unreachable';
+    case 'blocked':
+      return 'blocked';
+    default:
+      return 'error';
+  }
+}

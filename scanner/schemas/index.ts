@@ -1,0 +1,5 @@
+/** Every file format entering or leaving the scanner, as zod schemas with their types. */
+export * from './servers.ts';
+export * from './result.ts';
+export * from './policy.ts';
+export * from './tools-list.ts';

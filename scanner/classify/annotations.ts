@@ -1,0 +1,77 @@
+/**
+ * Tool annotations are *claims* by the server, not facts. This module reads
+ * them with the MCP spec's defaults — readOnlyHint=false, destructiveHint=true
+ * (meaningful only when not read-only), openWorldHint=true — and records each
+ * as a signal.
+ *
+ * How the claims weigh (see `index.ts`): a claim that raises the risk
+ * (`readOnlyHint: false`, `destructiveHint: true`) is believed, since a server
+ * gains nothing by overstating it; a claim that lowers it (`readOnlyHint: true`)
+ * is believed only when the name and description do not strongly say
+ * otherwise. Defaults are recorded but are not evidence on their own: if the
+ * default `destructiveHint: true` counted, nearly every unannotated tool would
+ * be critical.
+ */
+import type { Signal } from '../schemas/result.ts';
+import { asRecord } from './text.ts';
+
+/** The hints as claimed: `undefined` when not set (or not a boolean). */
+export interface Hints {
+  readOnly?: boolean;
+  destructive?: boolean;
+  idempotent?: boolean;
+  openWorld?: boolean;
+}
+
+/** What the annotations claim, and the signals recording them. */
+export interface AnnotationEvidence {
+  hints: Hints;
+  signals: Signal[];
+}
+
+/** The boolean value of a hint, or `undefined` (recording junk values as a signal). */
+function hint(annotations: Record<string, unknown>, key: string, junk: string[]): boolean | undefined {
+  if (!Object.hasOwn(annotations, key)) return undefined;
+  const v = annotations[key];
+  if (typeof v === 'boolean') return v;
+  if (v !== undefined && v !== null) junk.push(key);
+  return undefined;
+}
+
+/** Reads a tool's annotations (anything: servers send junk) into hints and signals. */
+export function annotationEvidence(raw: unknown): AnnotationEvidence {
+  const annotations = asRecord(raw) ?? {};
+  const junk: string[] = [];
+  const hints: Hints = {
+    readOnly: hint(annotations, 'readOnlyHint', junk),
+    destructive: hint(annotations, 'destructiveHint', junk),
+    idempotent: hint(annotations, 'idempotentHint', junk),
+    openWorld: hint(annotations, 'openWorldHint', junk),
+  };
+  const signals: Signal[] = [];
+  const add = (id: string, label: string, evidence: string) => signals.push({ id, label, evidence, source: 'annotation' });
+
+  if (hints.readOnly === true) add('annotation-read-only', 'Annotated read-only', 'readOnlyHint: true');
+  else if (hints.readOnly === false) add('annotation-not-read-only', 'Annotated as modifying its environment', 'readOnlyHint: false');
+  else add('annotation-not-read-only', 'Not annotated read-only (MCP default)', 'readOnlyHint not set; the MCP default is false');
+
+  // destructiveHint means something only for a tool that is not read-only.
+  if (hints.readOnly !== true) {
+    if (hints.destructive === true) add('annotation-destructive', 'Annotated destructive', 'destructiveHint: true');
+    else if (hints.destructive === false) add('annotation-non-destructive', 'Annotated additive only (not destructive)', 'destructiveHint: false');
+    else add('annotation-destructive', 'May be destructive (MCP default)', 'destructiveHint not set; the MCP default is true');
+  }
+  if (hints.idempotent === true && hints.readOnly !== true) add('annotation-idempotent', 'Annotated idempotent', 'idempotentHint: true');
+
+  if (hints.openWorld === false) add('annotation-closed-world', 'Annotated closed world', 'openWorldHint: false');
+  else if (hints.openWorld === true) add('annotation-open-world', 'Reaches an open world (external systems)', 'openWorldHint: true');
+  else add('annotation-open-world', 'May reach an open world (MCP default)', 'openWorldHint not set; the MCP default is true');
+
+  if (junk.length > 0) {
+    add('annotation-invalid', 'Annotations that are not booleans (ignored)', junk.map((k) => `${k}: ${typeof annotations[k]}`).join(', '));
+  }
+  if (hints.readOnly === true && hints.destructive === true) {
+    add('annotation-conflict', 'Annotations contradict each other', 'readOnlyHint: true with destructiveHint: true');
+  }
+  return { hints, signals };
+}

@@ -1,0 +1,218 @@
+/**
+ * Evidence from a tool's description: the verb phrase it leads with
+ * ("Creates…", "Returns…", "Permanently deletes…", "Move or rename…",
+ * "Pesquisa…", "删除…"), statements that it is read-only, warnings that it
+ * destroys data, and money nouns in its lead clause.
+ *
+ * Only the lead counts, not every word anywhere: "Returns the deleted items"
+ * reads.
+ */
+import type { Category } from '../schemas/result.ts';
+import { cut, fold, quote } from './text.ts';
+import {
+  CJK_FILLERS,
+  CJK_MONEY,
+  CJK_VERBS,
+  GENERIC_VERBS,
+  actionNoun,
+  isMoneyNoun,
+  lookupInflected,
+  type Form,
+  type VerbEntry,
+} from './verbs.ts';
+
+/**
+ * How much of the start of a description is read for its lead verbs.
+ * @default 600
+ */
+export const LEAD_CHARS = 600;
+
+/** Sentences tried, in order, until one leads with a known verb. */
+const MAX_SENTENCES = 2;
+
+/** Words read past the lead verb looking for coordinated verbs ("Move or rename"). */
+const COORDINATION_WORDS = 24;
+
+/** A verb a description leads with. */
+export interface LeadVerb {
+  /** The folded word as written, e.g. `deletes`. */
+  word: string;
+  category: Category;
+  entry: VerbEntry;
+  /** The lead phrase, quoted for evidence. */
+  phrase: string;
+  /** Found in the second sentence because the first led with no known verb: weaker evidence. */
+  secondary?: boolean;
+}
+
+/** What a description says about its tool. */
+export interface DescriptionEvidence {
+  verbs: LeadVerb[];
+  /** A quote saying the tool is read-only ("Read-only.", "does not modify…"). */
+  readOnly?: string;
+  /** A quote warning that it destroys data ("cannot be undone", "will overwrite"). */
+  destructive?: string;
+  /** A money noun in the lead clause ("Creates a payment…"). */
+  money?: string;
+}
+
+// Words skipped before the lead verb: "This tool allows you to…", "Use this to…",
+// "Tool for creating…", "Permite…", "Dieses Werkzeug…".
+const FILLERS = new Set(
+  [
+    'this that the a an tool tools function endpoint api method mcp server use used using to for can will may',
+    'allows allow lets let enables helps help you we i it which is be simply please just also then first',
+    'easily quickly safely efficiently directly automatically here now utility helper command action operation',
+    'esta este esse essa ferramenta herramienta funcao funcion permite serve sirve para usada usado utilizada',
+    'cet cette outil fonction permet sert pour utilise',
+    'dieses diese dieser werkzeug ermoglicht dient zum zur um zu',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Conjunctions that join coordinated verbs ("Move or rename", "Cria e atualiza"). */
+const CONJUNCTIONS = new Set(['or', 'and', 'then', 'also', 'y', 'o', 'e', 'ou', 'et', 'oder', 'und', 'sowie', 'plus']);
+
+/** Words after which a noun-like coordinated word is surely a verb: "Create or update a file", "Create, update or delete". */
+const VERB_FOLLOWERS = new Set([
+  'a', 'an', 'the', 'new', 'existing', 'one', 'multiple', 'all', 'any', 'your', 'its', 'their', 'it', 'them', 'or', 'and', ',',
+  'um', 'uma', 'os', 'as', 'o', 'un', 'una', 'los', 'las', 'el', 'une', 'des', 'les', 'le', 'la', 'einen', 'eine', 'die', 'der', 'das',
+]);
+
+/** Articles skipped between a generic verb and its object ("Performs a search"). */
+const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
+
+/** True for an adverb to skip: "Permanently", "completamente", "définitivement". */
+function isAdverb(w: string): boolean {
+  return (w.length > 4 && w.endsWith('ly')) || (w.length > 6 && w.endsWith('mente')) || (w.length > 6 && w.endsWith('ement'));
+}
+
+/** Tokens of one sentence: words (letters/digits/apostrophes) and commas, folded. */
+function tokens(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+|,/gu)) {
+    out.push(m[0] === ',' ? ',' : fold(m[0].replace(/['’]s$/, '')));
+    if (out.length > 60) break;
+  }
+  return out;
+}
+
+/** Strips leading markup and labels: "# ", "**", "- ", "[beta]", "get_user:", "DEPRECATED:". */
+function stripLead(s: string): string {
+  let t = s;
+  for (let i = 0; i < 4; i++) {
+    const before = t;
+    t = t.replace(/^[\s#>*_`"'“”‘’|\-•·]+/u, '');
+    t = t.replace(/^[[(][^\])\n]{0,40}[\])]\s*/u, '');
+    t = t.replace(/^[\p{L}\p{N}_.\-/]{1,64}\s*[:：]\s+/u, '');
+    if (t === before) break;
+  }
+  return t;
+}
+
+/** The first sentences of a description's head. */
+function sentences(head: string): string[] {
+  const out: string[] = [];
+  for (const part of head.split(/(?<=[.!?])\s+|\n+|[。！？；;]/u)) {
+    const s = stripLead(part).trim();
+    if (s.length > 0) out.push(s);
+    if (out.length >= MAX_SENTENCES) break;
+  }
+  return out;
+}
+
+/** The lead verbs of a Chinese sentence, which has no spaces: a verb right at its start. */
+function cjkLead(sentence: string): LeadVerb[] {
+  let s = sentence;
+  for (let i = 0; i < 3; i++) {
+    const filler = CJK_FILLERS.find((f) => s.startsWith(f));
+    if (!filler) break;
+    s = s.slice(filler.length);
+  }
+  const found = CJK_VERBS.find(([verb]) => s.startsWith(verb));
+  if (!found) return [];
+  const [verb, category] = found;
+  return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+}
+
+/** Whether a coordinated verb matches the lead verb's English form ("Creates or overwrites", "Move or rename"). */
+function sameForm(a: Form, b: Form): boolean {
+  return a === b;
+}
+
+/** The lead verbs of one sentence, with coordinated ones. */
+function sentenceLead(sentence: string): LeadVerb[] {
+  const toks = tokens(sentence);
+  let i = 0;
+  while (i < toks.length && i < 10 && (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',')) i++;
+  const first = toks[i];
+  if (first === undefined) return cjkLead(sentence);
+  const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
+
+  // "Performs a search", "Runs a lookup": the object says what happens.
+  if (GENERIC_VERBS.has(first)) {
+    let j = i + 1;
+    while (j < toks.length && ARTICLES.has(toks[j])) j++;
+    const noun = toks[j] !== undefined ? actionNoun(toks[j]) ?? actionNoun(toks[j].replace(/e?s$/, '')) : undefined;
+    if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j) }];
+  }
+
+  const lead = lookupInflected(first);
+  if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
+  const verbs: LeadVerb[] = [{ word: first, category: lead.entry.category, entry: lead.entry, phrase: phraseOf(i) }];
+
+  // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
+  const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS);
+  for (let j = i + 1; j < end; j++) {
+    if (!CONJUNCTIONS.has(toks[j]) && toks[j] !== ',') continue;
+    let k = j + 1;
+    while (k < end && (isAdverb(toks[k]) || CONJUNCTIONS.has(toks[k]))) k++;
+    const w = toks[k];
+    if (w === undefined) break;
+    const next = lookupInflected(w);
+    if (!next || !sameForm(lead.form, next.form)) continue;
+    // "Get user and post details": a noun-like word is a verb only when an object or another verb follows.
+    if (next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '')) continue;
+    verbs.push({ word: w, category: next.entry.category, entry: next.entry, phrase: phraseOf(k) });
+  }
+  return verbs;
+}
+
+// Bounded, linear patterns (no nested quantifiers).
+const READ_ONLY =
+  /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
+
+const DESTRUCTIVE =
+  /\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+
+/** What a description says about its tool; reads at most its first `LEAD_CHARS` characters for the lead and `text` (already capped) for warnings. */
+export function descriptionEvidence(text: string): DescriptionEvidence {
+  const head = cut(text, LEAD_CHARS);
+  const out: DescriptionEvidence = { verbs: [] };
+  let leadSentence = '';
+  for (const [n, sentence] of sentences(head).entries()) {
+    const verbs = sentenceLead(sentence);
+    if (verbs.length > 0) {
+      out.verbs = n === 0 ? verbs : verbs.map((v) => ({ ...v, secondary: true }));
+      leadSentence = sentence;
+      break;
+    }
+  }
+  const ro = READ_ONLY.exec(head);
+  if (ro) out.readOnly = quote(context(head, ro.index, ro[0].length), 120);
+  const de = DESTRUCTIVE.exec(text);
+  if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
+  if (leadSentence) {
+    const clause = cut(leadSentence, 200);
+    const money = tokens(clause).find(isMoneyNoun) ?? CJK_MONEY.find((m) => clause.includes(m));
+    if (money) out.money = money;
+  }
+  return out;
+}
+
+/** Up to ~40 characters either side of a match, for a readable quote. */
+function context(s: string, index: number, length: number): string {
+  const start = Math.max(0, index - 40);
+  return (start > 0 ? '…' : '') + s.slice(start, Math.min(s.length, index + length + 40));
+}

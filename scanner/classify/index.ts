@@ -1,0 +1,296 @@
+/**
+ * The classifier: what a tool can do (its category), how risky that is, how
+ * sure we are, and the evidence behind it, from the tool's name, description,
+ * annotations and input schema alone. Pure, synchronous, bounded on hostile
+ * input.
+ *
+ * How the verdict is reached:
+ * 1. Each part of the tool gives evidence of capabilities (read < write <
+ *    execute < destructive < financial): verbs in the name (wherever they
+ *    stand), the verb phrase the description leads with, statements in the
+ *    description ("read-only", "cannot be undone"), annotation claims, and
+ *    parameters (code → execute, recipient + body → write, catch-all action
+ *    enums → their most severe operation).
+ * 2. The category is the most severe capability found. A tool that claims
+ *    `readOnlyHint: true` is read unless strong evidence says otherwise (then
+ *    `annotation-conflict`); only weak verbs (`trigger`, `start`) yield to the
+ *    claim. With no evidence of a read at all, a tool is taken to write: a
+ *    wrong "read" lets an agent write unchecked.
+ * 3. A tool that changes something and handles money (a money noun in its
+ *    name or lead, or amount/price/payment parameters) is financial.
+ * 4. Risk follows the category; any poisoning signal makes it critical.
+ */
+import { CATEGORIES, type Category, type Classification, type Risk, type Signal, type SignalSource } from '../schemas/result.ts';
+import type { McpTool } from '../schemas/tools-list.ts';
+import { annotationEvidence } from './annotations.ts';
+import { descriptionEvidence } from './description.ts';
+import { nameEvidence, type NameEvidence } from './name.ts';
+import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
+import { poisoningSignals, type ToolText } from './poisoning.ts';
+import { schemaEvidence } from './schema.ts';
+import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
+
+export { POISONING_SIGNAL_IDS };
+
+/** Risk by category, before poisoning. */
+export const RISK_BY_CATEGORY: Readonly<Record<Category, Risk>> = {
+  read: 'low',
+  write: 'medium',
+  execute: 'high',
+  destructive: 'critical',
+  financial: 'critical',
+};
+
+/** One piece of evidence of a capability. */
+interface Evidence {
+  category: Category;
+  source: SignalSource;
+  /** Weak evidence yields to the tool's own read-only claim. */
+  strong: boolean;
+}
+
+const rank = (c: Category) => CATEGORIES.indexOf(c);
+const most = (list: readonly Evidence[]): Category =>
+  list.reduce<Category>((best, e) => (rank(e.category) > rank(best) ? e.category : best), 'read');
+
+/** `Name verb "delete"` style labels. */
+const CATEGORY_WORD: Record<Category, string> = {
+  read: 'reads',
+  write: 'writes',
+  execute: 'executes',
+  destructive: 'destroys',
+  financial: 'moves money',
+};
+
+/** Verb signals from a name: one per category, quoting the words. */
+function nameSignals(name: string, ev: NameEvidence, what: 'Name' | 'Title'): { evidence: Evidence[]; signals: Signal[] } {
+  const evidence: Evidence[] = [];
+  const signals: Signal[] = [];
+  for (const category of CATEGORIES) {
+    const verbs = ev.verbs.filter((v) => v.entry.category === category);
+    if (verbs.length === 0) continue;
+    const strong = verbs.some((v) => !v.weak);
+    evidence.push({ category, source: 'name', strong });
+    const words = [...new Set(verbs.map((v) => v.word))].map((w) => `"${w}"`).join(', ');
+    signals.push({
+      id: `${category}-verb`,
+      label: `${what} verb ${words} (${CATEGORY_WORD[category]}${strong ? '' : ', weak'})`,
+      evidence: quote(name),
+      source: 'name',
+    });
+  }
+  return { evidence, signals };
+}
+
+/**
+ * Classifies one tool as a server listed it. Never throws: anything that is
+ * not what the MCP spec says it should be is treated as missing.
+ */
+export function classifyTool(tool: McpTool): Classification {
+  const t = asRecord(tool) ?? {};
+  const name = asString(t.name);
+  const title = asString(t.title);
+  const rawAnnotations = asRecord(t.annotations);
+  const annotationTitle = asString(rawAnnotations?.title);
+  const description = asString(t.description);
+  const window = scanWindow(description);
+
+  const signals: Signal[] = [];
+  const evidence: Evidence[] = [];
+
+  // Name (or, when the name has no verb, the title).
+  let nameEv = nameEvidence(name);
+  let named = nameSignals(name, nameEv, 'Name');
+  if (nameEv.verbs.length === 0 && (title || annotationTitle)) {
+    const alt = nameEvidence(title || annotationTitle);
+    if (alt.verbs.length > 0) {
+      nameEv = alt;
+      named = nameSignals(title || annotationTitle, alt, 'Title');
+    }
+  }
+  evidence.push(...named.evidence);
+  signals.push(...named.signals);
+  const hasNameVerb = nameEv.verbs.length > 0;
+
+  // Description: the lead verb phrase, read-only statements, destruction warnings.
+  const desc = descriptionEvidence(window);
+  const descEvidence: Evidence[] = [];
+  for (const category of CATEGORIES) {
+    // A read verb from the second sentence matters only if the name has no verb.
+    const verbs = desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
+    if (verbs.length === 0) continue;
+    const strong = verbs.some((v) => !v.entry.weak);
+    descEvidence.push({ category, source: 'description', strong });
+    signals.push({
+      id: `${category}-verb`,
+      label: `Description verb ${[...new Set(verbs.map((v) => `"${v.word}"`))].join(', ')} (${CATEGORY_WORD[category]}${strong ? '' : ', weak'})`,
+      evidence: verbs[0].phrase,
+      source: 'description',
+    });
+  }
+  if (desc.readOnly) {
+    descEvidence.push({ category: 'read', source: 'description', strong: true });
+    signals.push({ id: 'read-only-statement', label: 'Description says it is read-only', evidence: desc.readOnly, source: 'description' });
+  }
+  if (desc.destructive) {
+    descEvidence.push({ category: 'destructive', source: 'description', strong: true });
+    signals.push({ id: 'destructive-warning', label: 'Description warns it destroys data', evidence: desc.destructive, source: 'description' });
+  }
+  evidence.push(...descEvidence);
+  if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {
+    signals.push({
+      id: 'oversized-description',
+      label: `Very long description (${description.length} characters; only its start and end were read)`,
+      evidence: quote(cut(description, 120)),
+      source: 'description',
+    });
+  }
+
+  // Annotations: claims, with the spec's defaults.
+  const ann = annotationEvidence(t.annotations);
+  const { hints } = ann;
+  signals.push(...ann.signals);
+  const annEvidence: Evidence[] = [];
+  if (hints.readOnly === false) annEvidence.push({ category: 'write', source: 'annotation', strong: true });
+  if (hints.readOnly !== true && hints.destructive === true) annEvidence.push({ category: 'destructive', source: 'annotation', strong: true });
+  evidence.push(...annEvidence);
+
+  // Input schema.
+  const schema = schemaEvidence(t.inputSchema);
+  for (const f of schema.findings) {
+    evidence.push({ category: f.category, source: 'schema', strong: true });
+    signals.push(f.signal);
+  }
+  signals.push(...schema.info);
+
+  // The verdict.
+  const nonRead = evidence.filter((e) => e.category !== 'read');
+  const claimsFree = evidence.filter((e) => e.source !== 'annotation');
+  const strongContrary = claimsFree.filter((e) => e.category !== 'read' && e.strong);
+  const readEvidence = claimsFree.filter((e) => e.category === 'read');
+  const changeEvidence = claimsFree.filter((e) => e.category !== 'read');
+  let category: Category;
+  let fallback = false;
+  if (hints.readOnly === true) {
+    category = strongContrary.length > 0 ? most(nonRead) : 'read';
+    if (strongContrary.length > 0) {
+      signals.push({
+        id: 'annotation-conflict',
+        label: 'Annotated read-only, but the tool says it changes things',
+        evidence: `readOnlyHint: true; ${describeEvidence(strongContrary)}`,
+        source: 'annotation',
+      });
+    }
+  } else if (nonRead.length > 0) {
+    category = most(nonRead);
+  } else if (readEvidence.length > 0) {
+    category = 'read';
+  } else {
+    category = 'write';
+    fallback = true;
+    signals.push({
+      id: 'no-read-evidence',
+      label: 'No evidence that it only reads: assumed to write',
+      evidence: quote(name || '(no name)'),
+      source: 'name',
+    });
+  }
+
+  // Claims that overstate the risk are believed, but a contradiction is worth showing.
+  if (hints.readOnly !== true && changeEvidence.length === 0 && readEvidence.some((e) => e.strong) && annEvidence.length > 0) {
+    signals.push({
+      id: 'annotation-conflict',
+      label: 'Annotated as changing things, but the tool says it only reads',
+      evidence: `${hints.destructive === true ? 'destructiveHint: true' : 'readOnlyHint: false'}; ${describeEvidence(readEvidence)}`,
+      source: 'annotation',
+    });
+  }
+  if (hints.readOnly !== true && hints.destructive === false) {
+    const destroys = claimsFree.filter((e) => e.category === 'destructive' && e.strong);
+    if (destroys.length > 0) {
+      signals.push({
+        id: 'annotation-conflict',
+        label: 'Annotated not destructive, but the tool says it destroys data',
+        evidence: `destructiveHint: false; ${describeEvidence(destroys)}`,
+        source: 'annotation',
+      });
+    }
+  }
+
+  // Money: a tool that changes things and handles money is financial.
+  if (category !== 'read' && category !== 'financial') {
+    const money: Signal[] = [];
+    if (!fallback && nameEv.moneyNouns.length > 0) {
+      money.push({ id: 'financial-noun', label: `Name mentions money (${nameEv.moneyNouns.join(', ')})`, evidence: quote(name), source: 'name' });
+    }
+    if (!fallback && desc.money && descEvidence.some((e) => e.category !== 'read')) {
+      money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
+    }
+    if (schema.money) money.push(schema.money);
+    if (money.length > 0) {
+      category = 'financial';
+      signals.push(...money);
+      evidence.push(...money.map((s) => ({ category: 'financial' as const, source: s.source, strong: true })));
+    }
+  } else if (schema.money) {
+    signals.push(schema.money);
+  }
+
+  // Poisoning: every text a model reads.
+  const texts = (
+    [
+      { text: name, source: 'name', where: 'name' },
+      { text: title, source: 'name', where: 'title' },
+      { text: annotationTitle, source: 'annotation', where: 'annotations.title' },
+      { text: description, source: 'description', where: 'description' },
+      ...schema.walk.texts.map((s): ToolText => ({ text: s.text, source: 'schema', where: s.path })),
+    ] satisfies ToolText[]
+  ).filter((x) => x.text.length > 0);
+  const poison = poisoningSignals({ texts, walk: schema.walk, purpose: `${name} ${cut(window, 600)}` });
+  signals.push(...poison);
+
+  const risk: Risk = poison.some((s) => POISONING_SIGNAL_IDS.has(s.id)) ? 'critical' : RISK_BY_CATEGORY[category];
+  return {
+    access: category === 'read' ? 'read' : 'write',
+    category,
+    risk,
+    confidence: confidence(category, evidence, hints.readOnly, fallback),
+    signals,
+  };
+}
+
+/** "`delete` in the name, `Deletes` in the description"-style summary of evidence. */
+function describeEvidence(list: readonly Evidence[]): string {
+  const parts = [...new Set(list.map((e) => `${e.category} evidence in the ${e.source}`))];
+  return parts.join(', ');
+}
+
+/**
+ * 0–1: how well the sources (name, description, annotations, schema) agree
+ * on read versus change. Each source votes with its evidence; agreement raises
+ * the confidence, disagreement lowers it, and a verdict from no evidence at
+ * all (the write fallback) is unsure.
+ */
+function confidence(category: Category, evidence: readonly Evidence[], readOnly: boolean | undefined, fallback: boolean): number {
+  if (fallback) return 0.3;
+  const reads = category === 'read';
+  const votes = new Map<SignalSource, { agree: boolean; strong: boolean }>();
+  for (const source of ['name', 'description', 'schema', 'annotation'] as const) {
+    const own = evidence.filter((e) => e.source === source);
+    const change = own.filter((e) => e.category !== 'read');
+    const read = own.filter((e) => e.category === 'read');
+    if (change.length > 0) votes.set(source, { agree: !reads, strong: change.some((e) => e.strong) });
+    else if (read.length > 0) votes.set(source, { agree: reads, strong: read.some((e) => e.strong) });
+  }
+  if (readOnly === true) votes.set('annotation', { agree: reads, strong: true });
+  let agree = 0;
+  let disagree = 0;
+  for (const v of votes.values()) {
+    const w = v.strong ? 1 : 0.5;
+    if (v.agree) agree += w;
+    else disagree += w;
+  }
+  const base = agree >= 3 ? 0.95 : agree >= 2 ? 0.85 : agree >= 1 ? 0.65 : agree > 0 ? 0.5 : 0.35;
+  const value = Math.min(0.99, Math.max(0.05, base - 0.2 * disagree));
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,337 @@
+/**
+ * Evidence from a tool's input schema: parameters that carry code or commands
+ * (execute), money (financial), a recipient and a message body (sends, a
+ * write), file paths and URLs, catch-all `action`/`operation`/`method` enums,
+ * and unusually many parameters.
+ *
+ * Schemas are attacker-controlled and may be huge, deep or (as JS objects)
+ * cyclic: `walkSchema` is depth-, node- and count-bounded.
+ */
+import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
+import { asRecord, asString, cut, quote } from './text.ts';
+import { compact, splitWords } from './words.ts';
+import { lookupEnumVerb } from './verbs.ts';
+
+/** Deepest schema nesting walked. */
+export const MAX_DEPTH = 10;
+/** Most schema objects visited per tool. */
+export const MAX_NODES = 2_000;
+/** Most properties collected per tool. */
+export const MAX_PROPERTIES = 1_000;
+/** Most strings collected (for the poisoning checks) per tool. */
+export const MAX_TEXTS = 4_000;
+/** More top-level input properties than this is flagged `high-parameter-count`. */
+export const HIGH_PARAMETER_COUNT = 10;
+
+/** One property found in a schema. */
+export interface SchemaProperty {
+  /** The property's own name (attacker text). */
+  name: string;
+  /** Dotted path from the top, e.g. `edits[].oldText`. */
+  path: string;
+  /** 0 for top-level input parameters. */
+  depth: number;
+  /** The property's schema, when it is an object. */
+  schema?: Record<string, unknown>;
+}
+
+/** A string found in a schema, with where it was. */
+export interface SchemaText {
+  path: string;
+  text: string;
+}
+
+/** What a bounded walk of a schema found. */
+export interface SchemaWalk {
+  properties: SchemaProperty[];
+  /** Property names, descriptions, titles, enum values, defaults and examples. */
+  texts: SchemaText[];
+  /** The number of top-level properties (counted up to 100,000). */
+  topLevelCount: number;
+  /** True when a bound cut the walk short. */
+  truncated: boolean;
+}
+
+/** Keys holding one sub-schema. */
+const SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'additionalItems'];
+/** Keys holding a list of sub-schemas. */
+const LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
+/** Keys holding a map of sub-schemas (besides `properties`). */
+const MAPS = ['$defs', 'definitions', 'patternProperties', 'dependentSchemas'];
+/** Keys whose string values are text a model reads. */
+const TEXT_KEYS = ['description', 'title', 'default', 'const', '$comment', 'pattern', 'format'];
+
+/**
+ * Walks a schema breadth-first within the bounds, collecting properties and
+ * strings. Never throws, never revisits an object, never goes past
+ * `MAX_DEPTH`, `MAX_NODES`, `MAX_PROPERTIES` or `MAX_TEXTS`.
+ */
+export function walkSchema(schema: unknown): SchemaWalk {
+  const out: SchemaWalk = { properties: [], texts: [], topLevelCount: 0, truncated: false };
+  const root = asRecord(schema);
+  if (!root) return out;
+  const topProps = asRecord(root.properties);
+  if (topProps) {
+    for (const _ in topProps) if (++out.topLevelCount >= 100_000) break;
+  }
+  const seen = new Set<object>();
+  const queue: { node: Record<string, unknown>; path: string; depth: number }[] = [{ node: root, path: '', depth: 0 }];
+  const addText = (path: string, v: unknown) => {
+    if (typeof v !== 'string' || v.length === 0) return;
+    if (out.texts.length >= MAX_TEXTS) return void (out.truncated = true);
+    out.texts.push({ path, text: v });
+  };
+  let visited = 0;
+  for (let q = 0; q < queue.length; q++) {
+    const { node, path, depth } = queue[q];
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (++visited > MAX_NODES) {
+      out.truncated = true;
+      break;
+    }
+    const enqueue = (child: unknown, childPath: string) => {
+      const rec = asRecord(child);
+      if (!rec || seen.has(rec)) return;
+      if (depth + 1 > MAX_DEPTH || queue.length >= MAX_NODES * 2) return void (out.truncated = true);
+      queue.push({ node: rec, path: childPath, depth: depth + 1 });
+    };
+    for (const key of TEXT_KEYS) addText(`${path || '(root)'}.${key}`, node[key]);
+    for (const key of ['enum', 'examples']) {
+      const list = node[key];
+      if (Array.isArray(list)) for (const v of list.slice(0, 200)) addText(`${path || '(root)'}.${key}`, v);
+    }
+    const props = asRecord(node.properties);
+    if (props) {
+      let n = 0;
+      for (const name in props) {
+        if (!Object.hasOwn(props, name)) continue;
+        if (++n > MAX_PROPERTIES || out.properties.length >= MAX_PROPERTIES) {
+          out.truncated = true;
+          break;
+        }
+        const childPath = path ? `${path}.${name}` : name;
+        const child = asRecord(props[name]);
+        // A property's depth counts properties, not schema keywords: `edits[].oldText` is depth 1.
+        const propDepth = path ? path.split('.').length : 0;
+        out.properties.push({ name, path: childPath, depth: propDepth, ...(child ? { schema: child } : {}) });
+        addText(`${childPath} (name)`, name);
+        enqueue(child, childPath);
+      }
+    }
+    for (const key of SINGLE) {
+      const v = node[key];
+      if (Array.isArray(v)) v.slice(0, 50).forEach((c, i) => enqueue(c, `${path}[${i}]`));
+      else enqueue(v, key === 'items' ? `${path}[]` : path);
+    }
+    for (const key of LISTS) {
+      const v = node[key];
+      if (Array.isArray(v)) v.slice(0, 50).forEach((c) => enqueue(c, path));
+    }
+    for (const key of MAPS) {
+      const m = asRecord(node[key]);
+      if (!m) continue;
+      let n = 0;
+      for (const k in m) {
+        if (++n > 200) break;
+        if (Object.hasOwn(m, k)) enqueue(m[k], `${key}.${k}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Schema evidence of a capability. */
+export interface SchemaFinding {
+  category: Category;
+  signal: Signal;
+}
+
+/** What the schema says about its tool. */
+export interface SchemaEvidence {
+  walk: SchemaWalk;
+  /** Capabilities the parameters prove on their own (code → execute, recipient + body → write…). */
+  findings: SchemaFinding[];
+  /** Money parameters: they make a tool financial only if it changes something. */
+  money?: Signal;
+  /** Signals with no bearing on the category (paths, URLs, parameter count). */
+  info: Signal[];
+}
+
+const sig = (id: string, label: string, evidence: string): Signal => ({ id, label, evidence, source: 'schema' });
+
+/** A parameter's string description, capped. */
+function paramDescription(p: SchemaProperty): string {
+  return cut(asString(p.schema?.description), 400);
+}
+
+/** True if the parameter takes one of a fixed set of values (not free-form code). */
+function isClosed(p: SchemaProperty): boolean {
+  const s = p.schema;
+  if (!s) return false;
+  if (Array.isArray(s.enum) || s.const !== undefined) return true;
+  const t = s.type;
+  return t === 'boolean' || t === 'number' || t === 'integer' || t === 'object';
+}
+
+// Names and descriptions of parameters that carry code or commands.
+const CODE_NOUNS = new Set(['command', 'commands', 'cmd', 'cmds', 'script', 'scripts', 'sql', 'shell', 'bash', 'powershell', 'eval', 'javascript', 'python', 'typescript']);
+const CODE_QUALIFIERS = new Set(['source', 'python', 'js', 'javascript', 'typescript', 'shell', 'bash', 'program', 'snippet', 'script', 'raw', 'exec', 'run', 'executable']);
+const MAYBE_CODE = new Set(['code', 'query', 'statement', 'statements', 'expression', 'function', 'body', 'input', 'source', 'snippet', 'program']);
+const CODE_DESCRIPTION = /\b(?:sql|javascript|typescript|python|shell|bash|powershell|js)\b|\b(?:code|commands?|script)\s+to\s+(?:run|execute|evaluate)\b|\b(?:run|execute|evaluate)d?\s+(?:on|in|by)\s+the\s+(?:server|page|browser|shell|sandbox)\b|\bsource\s+code\b/i;
+
+/** Parameters carrying code or commands → execute. */
+function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  for (const p of props) {
+    if (p.depth > 2 || isClosed(p)) continue;
+    const words = splitWords(p.name);
+    const last = words.at(-1);
+    if (last === undefined) continue;
+    const desc = paramDescription(p);
+    const qualified = words.slice(0, -1).some((w) => CODE_QUALIFIERS.has(w));
+    const hit =
+      CODE_NOUNS.has(last) ||
+      (last === 'code' && qualified) ||
+      (MAYBE_CODE.has(last) && CODE_DESCRIPTION.test(desc)) ||
+      /\b(?:shell|bash|terminal|system)\s+commands?\b|\b(?:code|commands?|script)\s+to\s+(?:run|execute|evaluate)\b/i.test(desc);
+    if (hit) {
+      return {
+        category: 'execute',
+        signal: sig('code-parameter', `Takes code or a command (${quote(p.name, 40)})`, quote(desc ? `${p.path}: ${desc}` : p.path)),
+      };
+    }
+  }
+  return undefined;
+}
+
+// Recipients and bodies: together they mean the tool sends a message.
+const RECIPIENTS = new Set([
+  'to', 'recipient', 'recipients', 'cc', 'bcc', 'channel', 'channelid', 'channelname', 'chatid', 'chat', 'phone', 'phonenumber',
+  'tonumber', 'toemail', 'toaddress', 'toaddresses', 'emailto', 'sendto', 'webhook', 'webhookurl', 'roomid', 'room', 'threadid',
+  'conversationid', 'destinatario', 'destinatarios', 'destinataire', 'empfanger',
+]);
+const BODIES = new Set([
+  'message', 'body', 'text', 'content', 'subject', 'html', 'markdown', 'caption', 'msg', 'messagetext', 'messagebody', 'emailbody',
+  'blocks', 'mensagem', 'mensaje', 'assunto', 'asunto', 'corpo', 'cuerpo', 'sujet', 'nachricht', 'betreff',
+]);
+
+/** A recipient parameter together with a message body → sends (a write). */
+function sendsMessage(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  const top = props.filter((p) => p.depth === 0);
+  const to = top.find((p) => RECIPIENTS.has(compact(p.name)));
+  const body = top.find((p) => BODIES.has(compact(p.name)));
+  if (!to || !body) return undefined;
+  return { category: 'write', signal: sig('sends-message', 'Sends a message (recipient and body parameters)', `${quote(to.name, 60)}, ${quote(body.name, 60)}`) };
+}
+
+const CATCH_ALL = new Set(['action', 'actions', 'operation', 'op', 'method', 'command', 'verb', 'mode', 'acao', 'accion', 'operacao', 'operacion']);
+
+/** The enum values of a parameter: `enum`, or `const`s under `oneOf`/`anyOf`. */
+function enumValues(s: Record<string, unknown> | undefined): string[] {
+  if (!s) return [];
+  const out: string[] = [];
+  const push = (v: unknown) => typeof v === 'string' && out.length < 100 && out.push(v);
+  if (Array.isArray(s.enum)) s.enum.slice(0, 100).forEach(push);
+  for (const key of ['oneOf', 'anyOf']) {
+    const list = s[key];
+    if (Array.isArray(list)) for (const alt of list.slice(0, 100)) push(asRecord(alt)?.const);
+  }
+  const items = asRecord(s.items);
+  if (out.length === 0 && items && Array.isArray(items.enum)) items.enum.slice(0, 100).forEach(push);
+  return out;
+}
+
+const rank = (c: Category) => CATEGORIES.indexOf(c);
+
+/**
+ * A catch-all parameter (`action`, `operation`, `method`…) whose enum spans
+ * several capabilities: the tool can do the most severe of them.
+ */
+function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  for (const p of props) {
+    if (p.depth !== 0) continue;
+    const words = splitWords(p.name);
+    if (!CATCH_ALL.has(words.at(-1) ?? '')) continue;
+    const values = enumValues(p.schema);
+    const ops: { value: string; category: Category }[] = [];
+    for (const value of values) {
+      let best: Category | undefined;
+      for (const w of splitWords(value)) {
+        const entry = lookupEnumVerb(w);
+        if (entry && (best === undefined || rank(entry.category) > rank(best))) best = entry.category;
+      }
+      if (best) ops.push({ value, category: best });
+    }
+    const categories = new Set(ops.map((o) => o.category));
+    if (ops.length < 2 || categories.size < 2) continue;
+    const worst = ops.reduce((a, b) => (rank(b.category) > rank(a.category) ? b : a));
+    return {
+      category: worst.category,
+      signal: sig(
+        'catch-all-action',
+        `Catch-all "${quote(p.name, 40)}" parameter: can ${worst.category === 'read' ? 'read' : `${worst.category} ("${quote(worst.value, 40)}")`}`,
+        quote(`${p.name}: ${values.join(', ')}`),
+      ),
+    };
+  }
+  return undefined;
+}
+
+const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
+const PRICE = new Set(['price', 'prices', 'preco', 'precio', 'prix', 'preis', 'cost', 'custo', 'costo', 'cout', 'fee', 'fees']);
+const RANGE = new Set(['min', 'max', 'minimum', 'maximum', 'from', 'to', 'lower', 'upper', 'range', 'gte', 'lte', 'gt', 'lt', 'ate', 'desde', 'hasta', 'von', 'bis', 'minimo', 'maximo', 'start', 'end', 'sort', 'order']);
+const CURRENCY = new Set(['currency', 'moeda', 'moneda', 'devise', 'wahrung']);
+const PAYMENT = new Set([
+  'cardnumber', 'cardtoken', 'cvv', 'cvc', 'iban', 'swift', 'routingnumber', 'bankaccount', 'bankaccountnumber', 'paymentmethod',
+  'paymentmethodid', 'paymentid', 'paymentintent', 'paymentintentid', 'invoiceid', 'refundid', 'chargeid', 'payoutid', 'walletaddress',
+  'sourceaccount', 'destinationaccount', 'fromaccount', 'toaccount',
+]);
+
+/**
+ * Money parameters: an amount or price (range filters like `max_price` do not
+ * count), or a payment instrument or id. A currency alone is not enough.
+ */
+function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
+  const hits: string[] = [];
+  for (const p of props) {
+    if (p.depth > 2) continue;
+    const words = splitWords(p.name);
+    const ranged = words.some((w) => RANGE.has(w));
+    if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) hits.push(p.name);
+    if (hits.length >= 6) break;
+  }
+  if (hits.length === 0) return undefined;
+  const currencies = props.filter((p) => p.depth <= 2 && splitWords(p.name).some((w) => CURRENCY.has(w))).slice(0, 2);
+  return sig('financial-parameter', 'Money parameters', quote([...hits, ...currencies.map((p) => p.name)].join(', ')));
+}
+
+const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'caminho', 'ruta', 'chemin', 'pfad']);
+const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
+const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
+
+/** Evidence from an input schema. */
+export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
+  const walk = walkSchema(inputSchema);
+  const props = walk.properties;
+  const findings: SchemaFinding[] = [];
+  for (const f of [codeParameter(props), sendsMessage(props), catchAll(props)]) if (f) findings.push(f);
+  const info: Signal[] = [];
+
+  const top = props.filter((p) => p.depth === 0);
+  const paths = top.filter((p) => splitWords(p.name).some((w) => PATH_WORDS.has(w))).map((p) => p.name);
+  if (paths.length > 0) info.push(sig('path-parameter', 'Takes file paths', quote(paths.join(', '))));
+  const urls = top
+    .filter((p) => splitWords(p.name).some((w) => URL_WORDS.has(w)) || URL_FORMATS.has(asString(p.schema?.format)))
+    .map((p) => p.name);
+  if (urls.length > 0) info.push(sig('url-parameter', 'Takes URLs', quote(urls.join(', '))));
+
+  if (walk.topLevelCount > HIGH_PARAMETER_COUNT) {
+    const n = walk.topLevelCount >= 100_000 ? '100000+' : String(walk.topLevelCount);
+    const names = top.slice(0, 12).map((p) => p.name).join(', ');
+    info.push(sig('high-parameter-count', `High parameter count (${n} properties)`, quote(top.length > 12 ? `${names}, …` : names)));
+  }
+  if (walk.truncated) info.push(sig('schema-truncated', 'Schema too large or deep to read fully', `read ${props.length} properties`));
+
+  const money = moneyParameters(props);
+  return { walk, findings, ...(money ? { money } : {}), info };
+}

@@ -1,0 +1,235 @@
+/**
+ * Verb lexicons: which capability a verb implies, in English (names and
+ * descriptions) and in Portuguese, Spanish, French, German and Chinese
+ * (mostly descriptions, some names).
+ *
+ * Words are stored folded (lowercase, no accents; see `fold`). A verb may be
+ * marked:
+ * - `weak`: it suggests a change but a tool that says it is read-only may well
+ *   be right (`trigger`, `start`, `clear`);
+ * - `noun`: it is just as often a noun (`post`, `commit`, `run`, `log`), so in a
+ *   name it counts only as the first word or when no other verb is present
+ *   (`get_commit` reads, `git_commit` writes).
+ */
+import type { Category } from '../schemas/result.ts';
+import { fold } from './text.ts';
+
+/** What the lexicon knows about one verb. */
+export interface VerbEntry {
+  /** The capability the verb implies. */
+  category: Category;
+  /** A change the tool's own read-only claim may override. */
+  weak?: boolean;
+  /** Also a common noun: counts in a name only as the first word or the only verb. */
+  noun?: boolean;
+}
+
+/** One lexicon line: words (space-separated) and what they mean. */
+type Line = [words: string, category: Category, flags?: 'weak' | 'noun' | 'weak noun'];
+
+// English base forms. Inflected forms in descriptions ("Creates", "Deleting")
+// are found through `lookupInflected`.
+const ENGLISH: Line[] = [
+  ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
+  ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
+  ['peek discover explore load echo ping estimate compare translate parse extract', 'read'],
+  ['return display see filter grep stat poll recommend suggest predict classify detect', 'read'],
+  ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
+  ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
+
+  ['create add insert append modify change set put write save store send publish', 'write'],
+  ['forward notify invite assign unassign rename duplicate clone fork follow unfollow', 'write'],
+  ['subscribe unsubscribe register enroll reschedule reopen unlock enable disable toggle', 'write'],
+  ['activate deactivate unarchive restore sync mark submit configure setup init initialize', 'write'],
+  ['disconnect login logout authorize grant navigate click fill drag upsert unpin attach', 'write'],
+  ['detach resize stop pause resume restart reboot manage respond emit broadcast rollback', 'write'],
+  ['approve reject dismiss mute unmute hide unhide star unstar vote tweet retweet draft', 'write'],
+  ['update edit patch upload post share reply comment tag label move copy merge commit', 'write', 'noun'],
+  ['push pull schedule cancel close lock archive backup import flag pin record log', 'write', 'noun'],
+  ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
+  ['sign react rate replace', 'write', 'noun'],
+  ['trigger start connect select hover scroll', 'write', 'weak'],
+  ['call process', 'write', 'weak noun'],
+
+  ['execute eval invoke spawn compile interpret', 'execute'],
+  ['run exec deploy build install shell script', 'execute', 'noun'],
+  ['evaluate launch', 'execute', 'weak'],
+
+  ['delete remove rm del destroy purge erase wipe truncate kill terminate revoke uninstall', 'destructive'],
+  ['unlink overwrite discard evict expunge shred nuke obliterate', 'destructive'],
+  ['drop empty', 'destructive', 'noun'],
+  ['clear reset flush', 'destructive', 'weak'],
+
+  ['withdraw donate wager', 'financial'],
+  ['pay buy sell checkout charge refund purchase deposit tip bill invoice payout trade bet', 'financial', 'noun'],
+];
+
+// Other languages: infinitives (as names use them) and the present-tense forms
+// descriptions start with ("Pesquisa…", "Devuelve…", "Récupère…", "Löscht…").
+const OTHER: Line[] = [
+  // Portuguese
+  ['pesquisa pesquisar busca buscar obtem obter devolve devolver retorna retornar lista listar', 'read'],
+  ['consulta consultar mostra mostrar ler recupera recuperar encontra encontrar procura procurar', 'read'],
+  ['verifica verificar calcula calcular', 'read'],
+  ['cria criar adiciona adicionar atualiza atualizar altera alterar modifica modificar guarda', 'write'],
+  ['guardar salva salvar grava gravar escreve escrever envia enviar publica publicar regista', 'write'],
+  ['registar registra registrar agenda agendar edita editar cancela cancelar reserva reservar', 'write'],
+  ['apaga apagar exclui excluir remove remover elimina eliminar deleta deletar', 'destructive'],
+  ['executa executar', 'execute'],
+  ['paga pagar cobra cobrar reembolsa reembolsar compra comprar transfere transferir', 'financial'],
+  // Spanish
+  ['obtiene obtener devuelve lee leer encuentra muestra', 'read'],
+  ['crea crear agrega agregar anade anadir actualiza actualizar escribe escribir envia', 'write'],
+  ['publica registra modifica guarda', 'write'],
+  ['borra borrar suprime suprimir', 'destructive'],
+  ['ejecuta ejecutar', 'execute'],
+  ['transfiere', 'financial'],
+  // French
+  ['recupere recuperer renvoie renvoyer retourne retourner recherche rechercher cherche chercher', 'read'],
+  ['liste lister obtient obtenir affiche afficher lit lire consulte consulter trouve trouver', 'read'],
+  ['cree creer ajoute ajouter modifie modifier enregistre enregistrer ecrit ecrire envoie', 'write'],
+  ['envoyer publie publier', 'write'],
+  ['supprime supprimer efface effacer', 'destructive'],
+  ['execute executer', 'execute'],
+  ['paie paye payer rembourse rembourser achete acheter', 'financial'],
+  // German
+  ['sucht suchen liefert liefern gibt listet auflisten zeigt zeigen liest lesen ruft abrufen', 'read'],
+  ['holt holen ermittelt ermitteln findet finden', 'read'],
+  ['erstellt erstellen legt anlegen aktualisiert aktualisieren andert andern setzt setzen', 'write'],
+  ['schreibt schreiben speichert speichern sendet senden schickt schicken verschickt', 'write'],
+  ['loscht loschen entfernt entfernen', 'destructive'],
+  ['bezahlt bezahlen zahlt zahlen uberweist uberweisen', 'financial'],
+  ['startet', 'write', 'weak'],
+];
+
+/**
+ * Chinese verbs, matched at the start of a description (Chinese has no spaces
+ * between words), longest first.
+ */
+export const CJK_VERBS: readonly (readonly [string, Category])[] = (
+  [
+    ['获取', 'read'], ['查询', 'read'], ['搜索', 'read'], ['检索', 'read'], ['列出', 'read'],
+    ['读取', 'read'], ['查看', 'read'], ['返回', 'read'], ['查找', 'read'], ['显示', 'read'],
+    ['下载', 'read'], ['统计', 'read'], ['分析', 'read'], ['获得', 'read'], ['列举', 'read'],
+    ['创建', 'write'], ['新建', 'write'], ['添加', 'write'], ['新增', 'write'], ['更新', 'write'],
+    ['修改', 'write'], ['编辑', 'write'], ['设置', 'write'], ['写入', 'write'], ['上传', 'write'],
+    ['保存', 'write'], ['发送', 'write'], ['发布', 'write'], ['提交', 'write'],
+    ['删除', 'destructive'], ['移除', 'destructive'], ['清空', 'destructive'], ['清除', 'destructive'],
+    ['销毁', 'destructive'],
+    ['执行', 'execute'], ['运行', 'execute'],
+    ['支付', 'financial'], ['付款', 'financial'], ['转账', 'financial'], ['退款', 'financial'],
+    ['购买', 'financial'], ['下单', 'financial'],
+  ] as const
+).slice();
+
+/** Leading filler a Chinese description may start with before its verb ("用于获取…" = "used to get…"). */
+export const CJK_FILLERS: readonly string[] = ['此工具', '该工具', '这个工具', '本工具', '工具', '用于', '用来', '可以', '可', '将', '从'];
+
+/** HTTP methods, as catch-all `method` enums spell them. */
+const HTTP: Line[] = [
+  ['head options', 'read'],
+];
+
+function build(lines: readonly Line[]): Map<string, VerbEntry> {
+  const map = new Map<string, VerbEntry>();
+  for (const [words, category, flags] of lines) {
+    const entry: VerbEntry = { category };
+    if (flags?.includes('weak')) entry.weak = true;
+    if (flags?.includes('noun')) entry.noun = true;
+    for (const w of words.split(' ')) if (w && !map.has(fold(w))) map.set(fold(w), entry);
+  }
+  return map;
+}
+
+const LEXICON = build([...ENGLISH, ...OTHER]);
+const ENUM_LEXICON = build([...ENGLISH, ...OTHER, ...HTTP]);
+
+/** The lexicon entry for an exact (already folded) word, as names use verbs. */
+export function lookupVerb(word: string): VerbEntry | undefined {
+  return LEXICON.get(word);
+}
+
+/** Like `lookupVerb`, also knowing HTTP methods (`GET`, `POST`, `DELETE`…) for catch-all enums. */
+export function lookupEnumVerb(word: string): VerbEntry | undefined {
+  return ENUM_LEXICON.get(word);
+}
+
+/** How an English verb was inflected, so that coordinated verbs can be matched in kind. */
+export type Form = 'base' | 's' | 'ing' | 'ed';
+
+/**
+ * The lexicon entry for a word as descriptions inflect it ("Creates",
+ * "Fetches", "Queries", "Deleting", "Running", "Stored"), with its form.
+ */
+export function lookupInflected(word: string): { base: string; entry: VerbEntry; form: Form } | undefined {
+  const w = word;
+  const hit = (base: string, form: Form) => {
+    const entry = LEXICON.get(base);
+    return entry ? { base, entry, form } : undefined;
+  };
+  const exact = hit(w, 'base');
+  if (exact) return exact;
+  if (w.length < 4) return undefined;
+  if (w.endsWith('ies')) return hit(w.slice(0, -3) + 'y', 's');
+  if (w.endsWith('es')) return hit(w.slice(0, -2), 's') ?? hit(w.slice(0, -1), 's');
+  if (w.endsWith('s') && !w.endsWith('ss')) return hit(w.slice(0, -1), 's');
+  if (w.endsWith('ing') && w.length > 5) {
+    const stem = w.slice(0, -3);
+    const undoubled = stem.length > 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : undefined;
+    return hit(stem, 'ing') ?? hit(stem + 'e', 'ing') ?? (undoubled ? hit(undoubled, 'ing') : undefined);
+  }
+  if (w.endsWith('ied')) return hit(w.slice(0, -3) + 'y', 'ed');
+  if (w.endsWith('ed') && w.length > 4) {
+    const stem = w.slice(0, -2);
+    const undoubled = stem.length > 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : undefined;
+    return hit(stem, 'ed') ?? hit(stem + 'e', 'ed') ?? (undoubled ? hit(undoubled, 'ed') : undefined);
+  }
+  return undefined;
+}
+
+/**
+ * Nouns that mean money is moving. A tool that writes and names one of them
+ * (`create_payment`, "Sends money to…") is financial; one that reads them
+ * (`list_payments`) is not.
+ */
+const MONEY_NOUNS = new Set(
+  [
+    'payment payments money fund funds payout payouts refund refunds charge charges invoice invoices',
+    'purchase purchases transaction transactions transfer transfers checkout checkouts trade trades',
+    'bet bets wager wagers donation donations remittance wire',
+    'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
+    'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
+    'zahlung zahlungen geld rechnung rechnungen uberweisung uberweisungen erstattung',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(fold),
+);
+
+/** Chinese money nouns, found anywhere in a description's lead clause. */
+export const CJK_MONEY: readonly string[] = ['付款', '支付', '转账', '退款', '资金', '货币', '发票', '交易'];
+
+/** True if a (folded) word is a money noun. */
+export function isMoneyNoun(word: string): boolean {
+  return MONEY_NOUNS.has(word);
+}
+
+/**
+ * Nouns that name an action, for "Performs a search" / "Runs a lookup":
+ * the noun, not the generic verb, says what the tool does.
+ */
+const ACTION_NOUNS = new Map<string, Category>([
+  ['search', 'read'], ['lookup', 'read'], ['scan', 'read'], ['check', 'read'], ['analysis', 'read'],
+  ['query', 'read'], ['review', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
+  ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
+  ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],
+  ['payment', 'financial'], ['purchase', 'financial'], ['transfer', 'write'], ['refund', 'financial'],
+]);
+
+/** The capability an action noun names ("search" → read, "deletion" → destructive). */
+export function actionNoun(word: string): Category | undefined {
+  return ACTION_NOUNS.get(word);
+}
+
+/** Generic verbs whose object says what happens: "Performs a search", "Makes a payment". */
+export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);

@@ -1,0 +1,44 @@
+/**
+ * Splitting tool names into words: `get_user`, `userDelete`, `issues.create`,
+ * `browser-navigate`, `HTTPServerStart`, `v2/files` → lowercase words.
+ */
+import { cut, fold } from './text.ts';
+
+/**
+ * Longest name that is split, in characters.
+ * @default 256
+ * Why: real names are short (the MCP spec suggests at most 128); a hostile one
+ * must not cost more.
+ */
+export const NAME_CHARS = 256;
+
+/** Most words a name yields; the rest are dropped. */
+export const MAX_WORDS = 32;
+
+/**
+ * The lowercase words of a tool or parameter name. Boundaries are any run of
+ * characters that are not letters or digits (`_ - . / : space`…), a lowercase
+ * letter or digit followed by an uppercase one (`userDelete`), the last capital
+ * of an acronym before a capitalised word (`HTTPServer` → `http server`), and
+ * letter/digit changes (`v2files` → `v 2 files`). Accents are removed.
+ */
+export function splitWords(name: string): string[] {
+  if (typeof name !== 'string' || name.length === 0) return [];
+  const spaced = cut(name, NAME_CHARS)
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2');
+  const words: string[] = [];
+  for (const part of spaced.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+    if (part.length === 0) continue;
+    words.push(fold(part));
+    if (words.length >= MAX_WORDS) break;
+  }
+  return words;
+}
+
+/** The words of a name joined without separators (`side_note` → `sidenote`), for exact matching. */
+export function compact(name: string): string {
+  return splitWords(name).join('');
+}

@@ -1,0 +1,167 @@
+// The built catalogue in a real browser: Debian's chromium driven by playwright-core,
+// against serveSite. Fails (never skips) when chromium is missing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveSite, type SiteServer } from '../../site/serve.ts';
+import { toolPolicy } from '../../scanner/policy/index.ts';
+import { PolicySchema, type ServerResult } from '../../scanner/schemas/index.ts';
+import { buildFixture, fixturePolicy, fixtureServers, removeTempDirs, toolNamed } from './helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** A page that records every dialog, console error and uncaught exception. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog ${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { page, problems };
+}
+
+describe('the catalogue in chromium', () => {
+  let server: SiteServer | undefined;
+  let browser: Browser | undefined;
+  let servers: Map<string, ServerResult>;
+
+  before(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium (apt-get install chromium)`);
+    }
+    servers = await fixtureServers();
+    const { out } = await buildFixture();
+    server = await serveSite({ dir: out, port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-background-networking'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await removeTempDirs();
+  });
+
+  const url = (path: string) => new URL(path, server!.url).href;
+
+  it('shows each tool’s starter policy as JSON equal to toolPolicy(tool)', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      for (const [slug, name] of [
+        ['acme-ops', 'create_ticket'],
+        ['acme-ops', '"><svg onload=alert(1)>'],
+        ['everything', 'echo'],
+        ['acme-ops', 'refund_payment'],
+      ] as const) {
+        const tool = toolNamed(servers.get(slug)!, name);
+        const response = await page.goto(url(`/tools/${slug}/${tool.slug}/`));
+        assert.equal(response?.status(), 200);
+        const policy = page.locator('#policy-json');
+        assert.ok(await policy.isVisible(), `${name}: policy visible`);
+        const shown = JSON.parse(await policy.innerText());
+        assert.deepEqual(PolicySchema.parse(shown), toolPolicy(tool), name);
+        assert.equal(await page.locator('#tool-name').innerText(), name);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads the tool policy and the server policy as valid policy files', async () => {
+    const context = await browser!.newContext({ acceptDownloads: true });
+    try {
+      const { page, problems } = await watchedPage(context);
+      const tool = toolNamed(servers.get('acme-ops')!, 'create_ticket');
+      await page.goto(url(`/tools/acme-ops/${tool.slug}/`));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-policy').click()]);
+      assert.equal(download.suggestedFilename(), `${tool.slug}.json`);
+      const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+      assert.deepEqual(PolicySchema.parse(file), toolPolicy(tool));
+
+      await page.goto(url('/servers/acme-ops/'));
+      const [whole] = await Promise.all([page.waitForEvent('download'), page.locator('#server-policy').click()]);
+      assert.equal(whole.suggestedFilename(), 'acme-ops.json');
+      const policy = PolicySchema.parse(JSON.parse(await readFile((await whole.path())!, 'utf8')));
+      assert.deepEqual(policy, await fixturePolicy('acme-ops'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('copies the policy with the Copy button', async () => {
+    const context = await browser!.newContext();
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server!.url).origin });
+      const { page, problems } = await watchedPage(context);
+      await page.goto(url('/tools/everything/toggle-subscriber-updates/'));
+      const button = page.locator('button.copy');
+      assert.ok(await button.isVisible(), 'the script shows the Copy button');
+      await button.click();
+      await page.locator('button.copy', { hasText: 'Copied' }).waitFor({ timeout: 5000 });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, await page.locator('#policy-json').textContent());
+      PolicySchema.parse(JSON.parse(copied));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('runs no script from hostile text, under a CSP header', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      for (const path of ['/tools/acme-ops/helpful-tool/', '/tools/acme-ops/svg-onload-alert-1/', '/servers/acme-ops/', '/']) {
+        const response = await page.goto(url(path), { waitUntil: 'load' });
+        assert.equal(response?.status(), 200, path);
+        const csp = response!.headers()['content-security-policy'];
+        assert.ok(csp, `${path}: CSP header present`);
+        assert.match(csp, /script-src 'self'/);
+        assert.equal(response!.headers()['x-content-type-options'], 'nosniff');
+        // Let anything that could fire (onerror of a broken image, timers) fire.
+        await page.mouse.move(10, 10);
+        await page.mouse.move(300, 400);
+        await page.waitForTimeout(300);
+      }
+      await page.goto(url('/tools/acme-ops/helpful-tool/'));
+      const description = await page.locator('#description').innerText();
+      assert.ok(description.includes('<script>alert(1)</script>'), 'shown as text');
+      assert.ok(description.includes('<img src=x onerror=alert(1)>'), 'shown as text');
+      assert.equal(await page.locator('main img, main iframe, main svg, main script').count(), 0, 'no injected elements');
+      assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0);
+      assert.deepEqual(problems, [], 'no dialog, console error or page error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an unreachable server as unreachable, and a real 404', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(url('/servers/marketplace/'));
+      const status = page.locator('#status');
+      assert.ok(await status.isVisible());
+      const text = await status.innerText();
+      assert.match(text, /Unreachable/);
+      assert.match(text, /cannot resolve cars\.rootz\.global/);
+      const missing = await page.goto(url('/tools/nope/nothing/'));
+      assert.equal(missing?.status(), 404);
+      assert.equal(await page.locator('h1').innerText(), 'Page not found');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -129,6 +129,8 @@ export const ServerResultSchema = z.object({
   durationMs: z.number().int().nonnegative(),
   /** True when a cap cut the tool list short; `error` says which. */
   truncated: z.boolean().optional(),
+  /** Things worth knowing that did not stop the scan, e.g. malformed tools that were skipped. */
+  warnings: z.array(z.string()).optional(),
   tools: z.array(ToolRecordSchema),
 });
 export type ServerResult = z.infer<typeof ServerResultSchema>;

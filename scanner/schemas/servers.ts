@@ -11,7 +11,7 @@ const catalogueFields = {
   /** The package the server ships in (for example `@scope/name@1.2.3`), shown on its pages. */
   package: z.string().min(1).max(214).optional(),
   /** Where to read about the server. Only http(s) links are ever shown. */
-  homepage: z.url({ protocol: /^https?$/ }).optional(),
+  homepage: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\//i).optional(),
   /** Set by some clients to switch an entry off; a disabled entry is skipped. */
   disabled: z.boolean().optional(),
 };
@@ -42,7 +42,7 @@ export const RemoteServerSchema = z
   .object({
     /** `sse` goes straight to the legacy transport; anything else tries Streamable HTTP first. */
     type: z.enum(['http', 'streamable-http', 'streamableHttp', 'sse']).optional(),
-    url: z.url({ protocol: /^https?$/ }),
+    url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\//i),
     /** Request headers; a value may reference the scanner's variables as `${NAME}`. Never written to results. */
     headers: z.record(z.string(), z.string()).default({}),
     ...catalogueFields,

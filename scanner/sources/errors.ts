@@ -1,0 +1,15 @@
+/** A bad input file: the CLI prints `message` (which names the file, line and field) and exits 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    /** The file at fault. */
+    readonly file: string,
+    /** 1-based line, when known. */
+    readonly line?: number,
+    /** Dotted path of the field at fault, when known. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

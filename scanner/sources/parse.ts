@@ -1,0 +1,102 @@
+/**
+ * Reads a JSON or YAML file and validates it with a zod schema, turning every
+ * failure into an `InputError` that names the file, the line and the field.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from './errors.ts';
+
+/** Largest input file read. A server list of 100k entries is a few MB. */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** A parsed document that can point back at the line of any field. */
+export interface Located<T> {
+  value: T;
+  /** 1-based line of the node at `path`, or of its nearest ancestor that exists. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+function jsonSyntaxError(file: string, text: string, err: Error): InputError {
+  // V8: "... in JSON at position 123 (line 4 column 7)" or just "at position 123".
+  const m = /line (\d+) column (\d+)/.exec(err.message);
+  const pos = /position (\d+)/.exec(err.message);
+  let line: number | undefined;
+  let col: number | undefined;
+  if (m) {
+    line = Number(m[1]);
+    col = Number(m[2]);
+  } else if (pos) {
+    const before = text.slice(0, Number(pos[1]));
+    line = before.split('\n').length;
+    col = Number(pos[1]) - before.lastIndexOf('\n');
+  }
+  const where = line ? `${file}:${line}:${col}` : file;
+  const what = err.message.replace(/^.*?(?=Unexpected|Expected|Bad|Unterminated)/, '');
+  return new InputError(`${where}: invalid JSON: ${what}`, file, line);
+}
+
+/** Parses `file` (JSON when it ends in `.json`, YAML otherwise) keeping positions. */
+export async function readStructured(file: string): Promise<Located<unknown>> {
+  let text: string;
+  try {
+    const buf = await readFile(file);
+    if (buf.byteLength > MAX_INPUT_BYTES) throw new InputError(`${file}: larger than ${MAX_INPUT_BYTES} bytes`, file);
+    text = buf.toString('utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${file}: cannot read: ${(err as Error).message}`, file);
+  }
+  if (/\.json$/i.test(file)) {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      throw jsonSyntaxError(file, text, err as Error);
+    }
+  }
+  const lines = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0] ?? (first.pos ? lines.linePos(first.pos[0]) : undefined);
+    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    throw new InputError(`${where}: invalid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${first.message.split('\n')[0]}`, file, pos?.line);
+  }
+  return {
+    value: doc.toJS({ maxAliasCount: 100 }),
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+        // A key whose value is null has no node of its own: point at the key.
+        if (n > 0 && node === null) continue;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Dotted field path for messages: `mcpServers.github.args[0]`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+/** Validates `located.value` with `schema`; the first issue becomes an `InputError`. */
+export function validate<S extends z.ZodType>(
+  file: string,
+  located: Located<unknown>,
+  schema: S,
+  value: unknown = located.value,
+  prefix: readonly PropertyKey[] = [],
+): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = [...prefix, ...issue.path];
+  const line = located.lineOf(path);
+  const field = fieldPath(path) || '(top level)';
+  const where = line ? `${file}:${line}` : file;
+  throw new InputError(`${where}: ${field}: ${issue.message}`, file, line, field);
+}

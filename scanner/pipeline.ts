@@ -2,27 +2,36 @@
  * The pipeline: where the stages meet, in the order data moves:
  * sources → connect → list → classify → policy → store.
  */
-import PQueue from 'p-queue';
+import { createHash } from 'node:crypto';
 import type { Policy, ServerResult, Status, ToolRecord } from './schemas/index.ts';
 import { loadServerList, type ServerTarget } from './sources/servers.ts';
 import { connect, describeTarget, toScanError, ScanError, statusFor, type Session } from './connect/index.ts';
+import { createAgents, type Agents } from './connect/agent.ts';
 import type { Lookup } from './connect/guard.ts';
+import type { HttpLimits } from './connect/http.ts';
+import { runPolitely, type PolitenessOptions } from './connect/hosts.ts';
 import { listTools, type ListOptions } from './list/tools.ts';
 import { classifyTool } from './classify/index.ts';
 import type { McpTool } from './schemas/index.ts';
 import { policyFor } from './policy/index.ts';
 import { prepareStore, storeServer } from './store/index.ts';
+import { freshResult } from './store/resume.ts';
 import { assignSlugs } from './slug.ts';
 
 export interface ScanOptions {
   /** The server list to read (JSON or YAML, `mcpServers` shape). @default 'data/servers.yaml' */
   servers: string;
+  /**
+   * Targets already collected (from other sources); when given, `servers` is not read.
+   * @default undefined: the targets of `servers`
+   */
+  targets?: ServerTarget[];
   /** Where `servers/` and `policies/` are written. @default 'data' */
   out: string;
   /**
    * Servers scanned at once.
    * @default 8
-   * Why: stdio servers are processes; eight keep two cores busy without thrashing.
+   * Why: stdio servers are processes; eight keep two cores busy without thrashing. Remote-only lists can go much higher (see the README's figures).
    */
   concurrency?: number;
   /**
@@ -33,19 +42,54 @@ export interface ScanOptions {
   /** Permit loopback and private addresses (tests, internal servers). @default false */
   allowPrivate?: boolean;
   /** Caps on listing one server. */
-  list?: Omit<ListOptions, 'signal'>;
+  list?: ListOptions;
+  /** Caps (message size, redirects) and retries for remote servers. */
+  http?: HttpLimits;
+  /** Per-host concurrency and spacing, on top of `concurrency`. */
+  politeness?: PolitenessOptions;
+  /**
+   * Skip servers whose stored result is younger than this many ms (and made for the same target).
+   * @default undefined: scan every server
+   * Why: a scan stopped by Ctrl-C, SIGKILL or a lost machine picks up where it was.
+   */
+  resumeMaxAgeMs?: number;
+  /**
+   * Scan only shard `index` (0-based) of `count`: a deterministic share by a hash of the server id.
+   * @default undefined: the whole list
+   * Why: n machines run one scan; their per-server files merge by copying.
+   */
+  shard?: { index: number; count: number };
+  /** When it aborts, no new server starts; those in flight finish (or are abandoned, see `abandon`). */
+  stop?: AbortSignal;
+  /** When it aborts, servers in flight are abandoned: their processes ended, nothing stored for them. */
+  abandon?: AbortSignal;
   /** Where `${NAME}` references are looked up. @default process.env */
   env?: NodeJS.ProcessEnv;
   /** Host name resolver for the private-network guard. @default the system resolver */
   lookup?: Lookup;
+  /** Called once the list is loaded: how many servers this run will scan and how many it skipped. */
+  onPlan?: (plan: { total: number; fresh: number }) => void;
+  /** Turns each result into what is stored (annotations by later stages). @default the result as it is */
+  beforeStore?: (result: ServerResult) => ServerResult;
   /** Called with each result as soon as it is stored. */
   onResult?: (result: ServerResult) => void;
 }
 
 export interface ScanSummary {
+  /** Servers this run was to scan (after the shard and `--resume`). */
   total: number;
   byStatus: Record<Status, number>;
+  /** Servers scanned and stored in this run. */
   results: Pick<ServerResult, 'id' | 'slug' | 'status' | 'error'>[];
+  /** Servers left alone: their stored result was fresh (`--resume`). */
+  fresh: number;
+  /** Set when the scan was stopped before every server was scanned. */
+  interrupted?: { notStarted: number; abandoned: number };
+}
+
+/** Which of `count` shards (0-based) a server id falls in: the first 4 bytes of its SHA-256, modulo `count`. */
+export function shardOf(id: string, count: number): number {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) % count;
 }
 
 /** Classifies listed tools into records with unique slugs. */
@@ -77,10 +121,13 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, seconds: number)
 }
 
 /** Scans one server: never throws; every failure is recorded on the result. */
-export async function scanServer(target: ServerTarget, opts: Omit<ScanOptions, 'servers' | 'out'>): Promise<{ result: ServerResult; policy: Policy }> {
+export async function scanServer(
+  target: ServerTarget,
+  opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents },
+): Promise<{ result: ServerResult; policy: Policy }> {
   const started = Date.now();
   const seconds = opts.timeoutSeconds ?? 30;
-  const deadline = AbortSignal.timeout(seconds * 1000);
+  const deadline = opts.abandon ? AbortSignal.any([AbortSignal.timeout(seconds * 1000), opts.abandon]) : AbortSignal.timeout(seconds * 1000);
   const cleanups: (() => Promise<void> | void)[] = [];
   const base = {
     id: target.id,
@@ -97,26 +144,24 @@ export async function scanServer(target: ServerTarget, opts: Omit<ScanOptions, '
         signal: deadline,
         env: opts.env,
         lookup: opts.lookup,
+        agents: opts.agents,
+        http: opts.http,
+        maxMessageBytes: opts.http?.maxMessageBytes,
         defer: (fn) => cleanups.push(fn),
       }),
       deadline,
       seconds,
     );
-    const listed = await untilAborted(listTools(session.client, { ...opts.list, signal: deadline }), deadline, seconds);
-    const info = session.client.getServerVersion();
-    const instructions = session.client.getInstructions();
+    const listed = await untilAborted(listTools(session, opts.list), deadline, seconds);
+    const info = session.serverInfo;
+    const instructions = session.instructions;
     const tools = toolRecords(listed.tools);
     const result: ServerResult = {
       ...base,
       target: { ...base.target, transport: session.transport },
       status: 'ok',
       ...(listed.truncated ? { error: { kind: listed.truncated.kind, message: listed.truncated.message }, truncated: true } : {}),
-      server: {
-        name: String(info?.name ?? ''),
-        version: String(info?.version ?? ''),
-        protocolVersion: session.protocolVersion,
-        ...(typeof info?.title === 'string' ? { title: info.title } : {}),
-      },
+      server: { name: info?.name ?? '', version: info?.version ?? '', protocolVersion: session.protocolVersion, ...(info?.title !== undefined ? { title: info.title } : {}) },
       ...(typeof instructions === 'string' && instructions ? { instructions } : {}),
       durationMs: Date.now() - started,
       ...(listed.warnings.length ? { warnings: listed.warnings } : {}),
@@ -129,6 +174,7 @@ export async function scanServer(target: ServerTarget, opts: Omit<ScanOptions, '
       ...base,
       status: statusFor(failure.kind),
       error: { kind: failure.kind, message: failure.message },
+      ...(failure.auth ? { auth: failure.auth } : {}),
       durationMs: Date.now() - started,
       tools: [],
     };
@@ -144,23 +190,57 @@ export async function scanServer(target: ServerTarget, opts: Omit<ScanOptions, '
   }
 }
 
-/** Loads the server list, scans every server, and stores each result as it completes. */
+/** The host a remote target's politeness limits count against; stdio targets have none. */
+function hostOf(target: ServerTarget): string | undefined {
+  if (target.kind === 'stdio') return undefined;
+  try {
+    return new URL(target.entry.url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads the server list, scans every server (of the shard, not fresh), and stores each result as it completes. */
 export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
-  const targets = await loadServerList(opts.servers);
+  let targets = opts.targets ?? (await loadServerList(opts.servers));
+  if (opts.shard) targets = targets.filter((t) => shardOf(t.id, opts.shard!.count) === opts.shard!.index);
   await prepareStore(opts.out);
-  const queue = new PQueue({ concurrency: opts.concurrency ?? 8 });
+  let fresh = 0;
+  if (opts.resumeMaxAgeMs !== undefined) {
+    const maxAge = opts.resumeMaxAgeMs;
+    const stored = await Promise.all(targets.map((t) => freshResult(opts.out, { id: t.id, slug: t.slug, target: describeTarget(t) }, maxAge)));
+    fresh = stored.filter(Boolean).length;
+    targets = targets.filter((_, i) => !stored[i]);
+  }
+  opts.onPlan?.({ total: targets.length, fresh });
+  const agents = createAgents({ allowPrivate: opts.allowPrivate ?? false, lookup: opts.lookup });
   const byStatus = { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 } satisfies Record<Status, number>;
   const results: ScanSummary['results'] = [];
-  await Promise.all(
-    targets.map((target) =>
-      queue.add(async () => {
-        const { result, policy } = await scanServer(target, opts);
+  let abandoned = 0;
+  try {
+    const { started } = await runPolitely(
+      targets,
+      hostOf,
+      opts.concurrency ?? 8,
+      opts.politeness ?? {},
+      async (target) => {
+        const scanned = await scanServer(target, { ...opts, agents });
+        if (opts.abandon?.aborted) {
+          abandoned++;
+          return;
+        }
+        const result = opts.beforeStore ? opts.beforeStore(scanned.result) : scanned.result;
+        const policy = scanned.policy;
         await storeServer(opts.out, result, policy);
         byStatus[result.status]++;
         results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
         opts.onResult?.(result);
-      }),
-    ),
-  );
-  return { total: targets.length, byStatus, results };
+      },
+      opts.stop,
+    );
+    const notStarted = targets.length - started;
+    return { total: targets.length, byStatus, results, fresh, ...(notStarted || abandoned ? { interrupted: { notStarted, abandoned } } : {}) };
+  } finally {
+    agents.destroy();
+  }
 }

@@ -3,13 +3,17 @@
  * with a `kind`, recorded on the server's result; nothing here crashes the scan.
  */
 import type { ErrorKind, Status } from '../schemas/index.ts';
+import type { AuthInfo } from '../schemas/auth.ts';
 
 export class ScanError extends Error {
   readonly kind: ErrorKind;
-  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown }) {
+  /** With kind `auth`: what the server advertises about its authorization. */
+  auth?: AuthInfo;
+  constructor(kind: ErrorKind, message: string, options?: { cause?: unknown; auth?: AuthInfo }) {
     super(message, options);
     this.name = 'ScanError';
     this.kind = kind;
+    if (options?.auth) this.auth = options.auth;
   }
 }
 

@@ -5,7 +5,6 @@
  */
 import { BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ScanError } from './errors.ts';
 
 const blocked = new BlockList();
@@ -86,19 +85,8 @@ const systemLookup: Lookup = async (host) => (await dnsLookup(host, { all: true,
  * Throws `ScanError('blocked' | 'unreachable')`.
  */
 export async function checkUrl(url: URL, opts: { allowPrivate: boolean; lookup?: Lookup }): Promise<void> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ScanError('blocked', `refusing ${url.protocol} URL: only http and https are scanned`);
-  }
-  if (opts.allowPrivate) return;
-  // WHATWG URL parsing has already normalised 127.1, 2130706433 and 0x7f.0.0.1 to 127.0.0.1.
+  if (checkLiteral(url, opts)) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) {
-    if (isPrivateAddress(host)) throw new ScanError('blocked', `${host} is not a public address (use --allow-private to scan it)`);
-    return;
-  }
-  if (/(^|\.)localhost\.?$/i.test(host)) {
-    throw new ScanError('blocked', `${host} is a loopback name (use --allow-private to scan it)`);
-  }
   let addrs: string[];
   try {
     addrs = await (opts.lookup ?? systemLookup)(host);
@@ -109,10 +97,25 @@ export async function checkUrl(url: URL, opts: { allowPrivate: boolean; lookup?:
   if (bad) throw new ScanError('blocked', `${host} resolves to ${bad}, which is not a public address (use --allow-private to scan it)`);
 }
 
-/** A fetch that checks every URL it is asked for (each redirect hop included) with `checkUrl`. */
-export function guardedFetch(opts: { allowPrivate: boolean; lookup?: Lookup }): FetchLike {
-  return async (input, init) => {
-    await checkUrl(new URL(input), opts);
-    return fetch(input, init);
-  };
+/**
+ * The checks of `checkUrl` that need no DNS: the scheme, IP-literal hosts and
+ * loopback names. Returns true when nothing is left to check (a literal, or
+ * private addresses are allowed); false when the host name must still be
+ * resolved and checked (the guarded agents do that as they connect).
+ */
+export function checkLiteral(url: URL, opts: { allowPrivate: boolean }): boolean {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ScanError('blocked', `refusing ${url.protocol} URL: only http and https are scanned`);
+  }
+  if (opts.allowPrivate) return true;
+  // WHATWG URL parsing has already normalised 127.1, 2130706433 and 0x7f.0.0.1 to 127.0.0.1.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    if (isPrivateAddress(host)) throw new ScanError('blocked', `${host} is not a public address (use --allow-private to scan it)`);
+    return true;
+  }
+  if (/(^|\.)localhost\.?$/i.test(host)) {
+    throw new ScanError('blocked', `${host} is a loopback name (use --allow-private to scan it)`);
+  }
+  return false;
 }

@@ -1,28 +1,31 @@
 /**
- * Connect stage: opens an MCP session to a target over stdio, Streamable HTTP,
- * or legacy HTTP+SSE (the spec's backwards-compatible fallback), and maps every
- * failure to a `ScanError`.
+ * Connect stage: opens an MCP session to a target over stdio, Streamable HTTP
+ * (our lean client, see http.ts), or legacy HTTP+SSE (the spec's
+ * backwards-compatible fallback, through the SDK), and maps every failure to a
+ * `ScanError`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport, SseError } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { Transport as McpTransport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import type { Target, Transport } from '../schemas/index.ts';
 import type { ServerTarget } from '../sources/servers.ts';
+import { agentFetch, createAgents, type Agents } from './agent.ts';
+import { describeAuth } from './auth.ts';
 import { expandRefs } from './env.ts';
 import { ScanError } from './errors.ts';
-import { guardedFetch, type Lookup } from './guard.ts';
+import { type Lookup } from './guard.ts';
+import { CLIENT_INFO, HttpStatusError, StreamableHttpSession, type HttpContext, type HttpLimits } from './http.ts';
 import { StdioTransport } from './stdio.ts';
 
 export { ScanError, statusFor } from './errors.ts';
-
-/** How the scanner identifies itself in `initialize`. */
-export const CLIENT_INFO = { name: 'mcp-census', version: '0.1.0' } as const;
+export { CLIENT_INFO } from './http.ts';
 
 export interface ConnectOptions {
   /** Permit loopback and private addresses for remote servers. @default false */
@@ -33,16 +36,33 @@ export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
   /** Host name resolver for the private-network guard. @default the system resolver */
   lookup?: Lookup;
+  /**
+   * The keep-alive agents the scan shares (their lookup is the guard, so they must
+   * have been made with the same `allowPrivate` and `lookup`). @default agents made for this connection alone
+   */
+  agents?: Agents;
+  /** Caps and retries for remote servers. */
+  http?: HttpLimits;
+  /**
+   * Longest stdout line (one message) from a stdio server, in bytes.
+   * @default 8 MiB
+   */
+  maxMessageBytes?: number;
   /** Registers cleanup to run when the scan of this server ends, however it ends. */
   defer(cleanup: () => Promise<void> | void): void;
 }
 
 /** An open, initialised MCP session. */
 export interface Session {
-  client: Client;
   transport: Transport;
   /** The protocol version agreed in `initialize`. */
   protocolVersion: string;
+  /** What the server said about itself in `initialize`. */
+  serverInfo?: { name: string; version: string; title?: string };
+  /** The server's `instructions`, if any. */
+  instructions?: string;
+  /** Sends a request and resolves with its `result` (unchecked: the caller validates it). */
+  request(method: string, params: Record<string, unknown>): Promise<unknown>;
   /** Why the connection broke, if the transport knows better than the error it caused. */
   failure(): ScanError | undefined;
 }
@@ -61,6 +81,23 @@ export function describeTarget(target: ServerTarget): Target {
 
 function newClient(): Client {
   return new Client(CLIENT_INFO, { capabilities: {} });
+}
+
+/** Anything: the list stage checks what the server sent. */
+const AnyResult = z.unknown();
+
+/** A session over the SDK `Client` (stdio and legacy SSE). */
+function sdkSession(client: Client, transport: Transport, protocolVersion: string, signal: AbortSignal, failure: () => ScanError | undefined): Session {
+  const info = client.getServerVersion();
+  const instructions = client.getInstructions();
+  return {
+    transport,
+    protocolVersion,
+    ...(info ? { serverInfo: { name: String(info.name ?? ''), version: String(info.version ?? ''), ...(typeof info.title === 'string' ? { title: info.title } : {}) } } : {}),
+    ...(typeof instructions === 'string' ? { instructions } : {}),
+    request: (method, params) => client.request({ method, params }, AnyResult as never, { signal, timeout: 2 ** 31 - 1 }),
+    failure,
+  };
 }
 
 /** Records the protocol version the client agrees on (the SDK hands it to the transport). */
@@ -84,7 +121,13 @@ async function connectStdio(target: ServerTarget & { kind: 'stdio' }, opts: Conn
     LANG: 'C.UTF-8',
     ...expandRefs(target.entry.env, opts.env ?? process.env, `mcpServers.${target.id}.env`, 'config'),
   };
-  const transport = new StdioTransport({ command: target.entry.command, args: target.entry.args, env, cwd: target.entry.cwd ?? home });
+  const transport = new StdioTransport({
+    command: target.entry.command,
+    args: target.entry.args,
+    env,
+    cwd: target.entry.cwd ?? home,
+    maxMessageBytes: opts.maxMessageBytes ?? 8 * 1024 * 1024,
+  });
   opts.defer(() => transport.close());
   const protocolVersion = trackProtocolVersion(transport);
   const client = newClient();
@@ -93,34 +136,44 @@ async function connectStdio(target: ServerTarget & { kind: 'stdio' }, opts: Conn
   } catch (err) {
     throw transport.failure ?? err;
   }
-  return { client, transport: 'stdio', protocolVersion: protocolVersion(), failure: () => transport.failure };
+  return sdkSession(client, 'stdio', protocolVersion(), opts.signal, () => transport.failure);
 }
 
 /** A Streamable HTTP status that means "not this transport", so the legacy SSE transport is tried. */
 function isFallbackStatus(err: unknown): boolean {
-  return err instanceof StreamableHTTPError && err.code !== undefined && err.code >= 400 && err.code < 500 && ![401, 403, 408, 429].includes(err.code);
+  return err instanceof HttpStatusError && err.status >= 400 && err.status < 500 && ![401, 403, 408, 429].includes(err.status);
 }
 
 async function connectRemote(target: ServerTarget & { kind: 'remote' }, opts: ConnectOptions): Promise<Session> {
   const url = new URL(target.entry.url);
   const headers = expandRefs(target.entry.headers, opts.env ?? process.env, `mcpServers.${target.id}.headers`, 'auth');
-  const fetch = guardedFetch({ allowPrivate: opts.allowPrivate, lookup: opts.lookup });
-  const requestInit: RequestInit = { headers };
-  const open = async (transport: McpTransport, kind: Transport): Promise<Session> => {
-    opts.defer(() => transport.close());
-    const protocolVersion = trackProtocolVersion(transport);
-    const client = newClient();
-    await client.connect(transport, { signal: opts.signal });
-    return { client, transport: kind, protocolVersion: protocolVersion(), failure: () => undefined };
-  };
+  let agents = opts.agents;
+  if (!agents) {
+    const own = createAgents({ allowPrivate: opts.allowPrivate, lookup: opts.lookup });
+    opts.defer(() => own.destroy());
+    agents = own;
+  }
+  const ctx: HttpContext = { ...opts.http, agents, signal: opts.signal };
   if (target.entry.type !== 'sse') {
+    const session = new StreamableHttpSession(url, headers, ctx);
+    opts.defer(() => session.close());
     try {
-      return await open(new StreamableHTTPClientTransport(url, { fetch, requestInit }), 'streamable-http');
+      const init = await session.initialize();
+      return { transport: 'streamable-http', ...init, request: (method, params) => session.request(method, params), failure: () => undefined };
     } catch (err) {
+      if (err instanceof HttpStatusError && err.kind === 'auth') {
+        throw new ScanError('auth', err.message, { auth: await describeAuth(ctx, url, err.headers) });
+      }
       if (!isFallbackStatus(err)) throw err;
     }
   }
-  return open(new SSEClientTransport(url, { fetch, requestInit }), 'sse');
+  const maxBytes = (ctx.maxMessageBytes ?? 8 * 1024 * 1024) * 4;
+  const transport = new SSEClientTransport(url, { fetch: agentFetch(agents, maxBytes), requestInit: { headers } });
+  opts.defer(() => transport.close());
+  const protocolVersion = trackProtocolVersion(transport);
+  const client = newClient();
+  await client.connect(transport, { signal: opts.signal });
+  return sdkSession(client, 'sse', protocolVersion(), opts.signal, () => undefined);
 }
 
 /** Opens and initialises a session with `target`. Throws on failure (see `toScanError`). */

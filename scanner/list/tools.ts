@@ -3,10 +3,10 @@
  * pages and tools, stopping on a repeated cursor. Malformed tools are dropped
  * and counted, not fatal: the rest of the server is still worth cataloguing.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { z } from 'zod';
 import { McpToolSchema, type McpTool } from '../schemas/index.ts';
 import { ScanError } from '../connect/errors.ts';
+import type { Session } from '../connect/index.ts';
 
 export interface ListOptions {
   /**
@@ -21,8 +21,6 @@ export interface ListOptions {
    * Why: the largest real servers list a few hundred; more is a flood.
    */
   maxTools?: number;
-  /** Aborts the listing (the per-server deadline). */
-  signal?: AbortSignal;
 }
 
 export interface Listed {
@@ -36,7 +34,7 @@ export interface Listed {
 /** The page as it arrives: each tool is checked on its own so one bad tool does not sink the page. */
 const PageSchema = z.object({ tools: z.array(z.unknown()), nextCursor: z.string().optional() }).loose();
 
-export async function listTools(client: Client, opts: ListOptions = {}): Promise<Listed> {
+export async function listTools(session: Pick<Session, 'request'>, opts: ListOptions = {}): Promise<Listed> {
   const maxPages = opts.maxPages ?? 100;
   const maxTools = opts.maxTools ?? 5000;
   const tools: McpTool[] = [];
@@ -49,11 +47,9 @@ export async function listTools(client: Client, opts: ListOptions = {}): Promise
   });
   let cursor: string | undefined;
   for (let page = 1; ; page++) {
-    const result = await client.request(
-      { method: 'tools/list', params: cursor === undefined ? {} : { cursor } },
-      PageSchema,
-      { signal: opts.signal, timeout: 2 ** 31 - 1 },
-    );
+    const parsed = PageSchema.safeParse(await session.request('tools/list', cursor === undefined ? {} : { cursor }));
+    if (!parsed.success) throw new ScanError('protocol', `page ${page} of tools/list is not a tool list`);
+    const result = parsed.data;
     for (const raw of result.tools) {
       const tool = McpToolSchema.safeParse(raw);
       if (!tool.success) {

@@ -3,6 +3,7 @@
  * The site reads these files through the same schemas.
  */
 import { z } from 'zod';
+import { AuthInfoSchema } from './auth.ts';
 
 export const AccessSchema = z.enum(['read', 'write']);
 export type Access = z.infer<typeof AccessSchema>;
@@ -127,6 +128,8 @@ export const ServerResultSchema = z.object({
   target: TargetSchema,
   scannedAt: z.iso.datetime(),
   durationMs: z.number().int().nonnegative(),
+  /** With `auth_required`: what the server advertises about its authorization. */
+  auth: AuthInfoSchema.optional(),
   /** True when a cap cut the tool list short; `error` says which. */
   truncated: z.boolean().optional(),
   /** Things worth knowing that did not stop the scan, e.g. malformed tools that were skipped. */

@@ -1,17 +1,20 @@
 /**
  * The command line: parses arguments, calls `run.ts`, sets the exit code.
  * Exit codes: 0 success; 1 some servers could not be scanned (scan) or a
- * failure; 2 bad usage or bad input (the message names the file, line, field).
+ * failure; 2 bad usage or bad input (the message names the file, line, field);
+ * 3 (scan --pin) a pinned tool definition changed. `diff`: 0 no drift, 1 drift.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relative } from 'node:path';
 import { SiteBuildError } from '../site/build.ts';
 import { InputError } from './sources/errors.ts';
-import { DEFAULTS, build, classifyFiles, scan, serve, writeJsonSchemas } from './run.ts';
+import { DEFAULTS, build, classifyFiles, diff, scan, serve, writeJsonSchemas } from './run.ts';
+import { PIN_MISMATCH_EXIT_CODE, formatDrift, formatReport } from './drift/index.ts';
 import { progressLine, summaryLine } from './progress.ts';
 
 const USAGE = `usage:
-  npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private]
+  npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE]
+  npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
   npm run build -- [--data DIR] [--out DIST]
   npm run serve -- [--dir DIST] [--port N]
@@ -51,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
         'allow-private': { type: 'boolean' },
+        pin: { type: 'string' },
       });
       const summary = await scan({
         servers: (values.servers as string | undefined) ?? DEFAULTS.servers,
@@ -58,9 +62,24 @@ async function main(argv: string[]): Promise<number> {
         concurrency: positiveNumber('concurrency', values.concurrency as string | undefined, true),
         timeoutSeconds: positiveNumber('timeout', values.timeout as string | undefined, false),
         allowPrivate: Boolean(values['allow-private']),
-        onResult: (r) => process.stderr.write(progressLine(r) + '\n'),
+        pin: values.pin as string | undefined,
+        onResult: (r) => {
+          process.stderr.write(progressLine(r) + '\n');
+          if (r.drift) process.stderr.write(formatDrift(r.id, r.drift).map((l) => `  ${l}\n`).join(''));
+        },
       });
       process.stderr.write(summaryLine(summary) + '\n');
+      if (summary.pin?.written) process.stderr.write(`pinned ${summary.stored.filter((r) => r.status === 'ok' && !r.truncated).length} servers in ${summary.pin.file}\n`);
+      if (summary.pin && !summary.pin.written) {
+        const { check } = summary.pin;
+        for (const { id, drift } of check.changed) process.stderr.write(formatDrift(id, drift, 'pinned').join('\n') + '\n');
+        if (check.unverified.length) process.stderr.write(`pins not verified (server not scanned completely): ${check.unverified.join(', ')}\n`);
+        if (check.changed.length) {
+          process.stderr.write(`${check.changed.length} pinned server(s) changed since ${summary.pin.file} was written\n`);
+          return PIN_MISMATCH_EXIT_CODE;
+        }
+        process.stderr.write(`pins in ${summary.pin.file}: no pinned definition changed\n`);
+      }
       return summary.total - summary.byStatus.ok > 0 ? 1 : 0;
     }
     case 'classify': {
@@ -68,6 +87,15 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length === 0) throw new UsageError('classify needs at least one FILE');
       for (const line of await classifyFiles(positionals)) process.stdout.write(JSON.stringify(line) + '\n');
       return 0;
+    }
+    case 'diff': {
+      const { values, positionals } = args(rest, { json: { type: 'boolean' } }, true);
+      if (positionals.length !== 2) throw new UsageError('diff needs OLD and NEW (result files or scan folders)');
+      const lines = await diff(positionals[0], positionals[1]);
+      const text = values.json ? lines.map((l) => JSON.stringify(l)) : formatReport(lines);
+      if (text.length) process.stdout.write(text.join('\n') + '\n');
+      else if (!values.json) process.stdout.write('no drift\n');
+      return lines.length ? 1 : 0;
     }
     case 'build': {
       const { values } = args(rest, { data: { type: 'string' }, out: { type: 'string' } });

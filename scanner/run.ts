@@ -6,14 +6,20 @@ import { resolve } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { runScan, toolRecords, type ScanOptions, type ScanSummary } from './pipeline.ts';
+import { collectTargets, type Skipped, type SourceOptions } from './sources/index.ts';
+import { annotate, checkPins, diffScans, pinsOf, previousResults, readPins, readResults, writePins, type PinCheck } from './drift/index.ts';
 import { readStructured, validate } from './sources/parse.ts';
 import {
   ClassifyLineSchema,
+  DriftReportLineSchema,
+  PinFileSchema,
   PolicySchema,
   ServerListSchema,
   ServerResultSchema,
   ToolsListSchema,
   type ClassifyLine,
+  type DriftReportLine,
+  type ServerResult,
 } from './schemas/index.ts';
 
 export type { ScanOptions, ScanSummary };
@@ -29,9 +35,63 @@ export const DEFAULTS = {
   port: 4321,
 } as const;
 
-/** Scans every server in a list; see `ScanOptions`. */
-export function scan(opts: ScanOptions): Promise<ScanSummary> {
-  return runScan(opts);
+export interface ScanRunOptions extends Omit<ScanOptions, 'servers' | 'targets' | 'beforeStore'>, Omit<SourceOptions, 'servers'> {
+  /** The server list to read. @default none (then only the other sources given are scanned) */
+  servers?: string;
+  /**
+   * A pin lockfile: written when it does not exist, otherwise checked (see `ScanReport.pin`).
+   * @default no pinning
+   * Why: a CI check that fails when a tool definition someone approved changes.
+   */
+  pin?: string;
+  /** Where to write the findings as SARIF 2.1.0. @default not written */
+  sarif?: string;
+}
+
+/** What `scan` returns: the summary, every stored result, and the pin outcome. */
+export interface ScanReport extends ScanSummary {
+  /** Every result as stored (hashed, with origin and drift). */
+  stored: ServerResult[];
+  /** Servers the sources found but could not turn into targets. */
+  skipped: Skipped[];
+  /** With `pin`: whether the lockfile was written, or how the scan compared with it. */
+  pin?: { file: string; written: true } | { file: string; written: false; check: PinCheck };
+  /** With `sarif`: the file written. */
+  sarif?: string;
+}
+
+/** Scans every server from the sources given; see `ScanRunOptions`. */
+export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
+  const pins = opts.pin ? await readPins(opts.pin) : undefined;
+  const { targets, skipped } = await collectTargets(opts);
+  const origins = new Map(targets.map((t) => [t.slug, t.origin]));
+  const previous = await previousResults(opts.out);
+  const stored: ServerResult[] = [];
+  const summary = await runScan({
+    ...opts,
+    servers: opts.servers ?? '',
+    targets,
+    beforeStore: (result) => {
+      const origin = origins.get(result.slug);
+      const annotated = annotate(origin ? { ...result, origin } : result, previous.get(result.slug));
+      stored.push(annotated);
+      return annotated;
+    },
+  });
+  const report: ScanReport = { ...summary, stored, skipped };
+  if (opts.pin) {
+    if (pins) report.pin = { file: opts.pin, written: false, check: checkPins(pins, stored) };
+    else {
+      await writePins(opts.pin, pinsOf(stored));
+      report.pin = { file: opts.pin, written: true };
+    }
+  }
+  return report;
+}
+
+/** Drift between two scans (result files or scan folders), matched by server id. */
+export async function diff(before: string, after: string): Promise<DriftReportLine[]> {
+  return diffScans(await readResults(before), await readResults(after));
 }
 
 /** Classifies saved `tools/list` answers offline, with the scan's classifier. */
@@ -65,6 +125,8 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'policy.schema.json': PolicySchema,
   'tools-list.schema.json': ToolsListSchema,
   'classify-line.schema.json': ClassifyLineSchema,
+  'pin.schema.json': PinFileSchema,
+  'drift-line.schema.json': DriftReportLineSchema,
 };
 
 /** Where the generated JSON Schemas are published in the repository. */

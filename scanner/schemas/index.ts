@@ -3,3 +3,5 @@ export * from './servers.ts';
 export * from './result.ts';
 export * from './policy.ts';
 export * from './tools-list.ts';
+export * from './origin.ts';
+export * from './drift.ts';

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { AuthInfoSchema } from './auth.ts';
+import { DriftSchema, HashSchema } from './drift.ts';
+import { OriginSchema } from './origin.ts';
 
 export const AccessSchema = z.enum(['read', 'write']);
 export type Access = z.infer<typeof AccessSchema>;
@@ -65,6 +67,8 @@ export const ToolRecordSchema = z.object({
   inputSchema: z.record(z.string(), z.unknown()),
   annotations: AnnotationsSchema.optional(),
   ...ClassificationSchema.shape,
+  /** Canonical hash of name, description, input schema and annotations (key order ignored); see scanner/drift. */
+  hash: HashSchema.optional(),
 });
 export type ToolRecord = z.infer<typeof ToolRecordSchema>;
 
@@ -135,5 +139,11 @@ export const ServerResultSchema = z.object({
   /** Things worth knowing that did not stop the scan, e.g. malformed tools that were skipped. */
   warnings: z.array(z.string()).optional(),
   tools: z.array(ToolRecordSchema),
+  /** Where the server came from (list, registry or client configs). */
+  origin: OriginSchema.optional(),
+  /** Canonical hash of the tools' hashes and the instructions, when the scan succeeded. */
+  hash: HashSchema.optional(),
+  /** What changed since the previous scan in the same output folder, when there was one. */
+  drift: DriftSchema.optional(),
 });
 export type ServerResult = z.infer<typeof ServerResultSchema>;

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import {
   RemoteServerSchema,
   StdioServerSchema,
+  type Origin,
   type RemoteServer,
   type StdioServer,
 } from '../schemas/index.ts';
 import { assignSlugs } from '../slug.ts';
 import { InputError } from './errors.ts';
 import { readStructured, validate } from './parse.ts';
+import { displayPath } from './paths.ts';
 
 /** One server to scan. */
 export type ServerTarget = {
@@ -20,6 +22,8 @@ export type ServerTarget = {
   id: string;
   /** URL- and file-safe, unique within the list. */
   slug: string;
+  /** Where the server came from; recorded on its result. */
+  origin?: Origin;
 } & ({ kind: 'stdio'; entry: StdioServer } | { kind: 'remote'; entry: RemoteServer });
 
 const TopSchema = z.object({ mcpServers: z.record(z.string(), z.unknown()) }).loose();
@@ -58,5 +62,6 @@ export async function loadServerList(file: string): Promise<ServerTarget[]> {
     }
   }
   const slugs = assignSlugs(parsed.map((p) => p.id));
-  return parsed.map((p, i) => ({ ...p.target, slug: slugs[i] }) as ServerTarget);
+  const origin = (key: string): Origin => ({ source: 'list', file: displayPath(file), key });
+  return parsed.map((p, i) => ({ ...p.target, slug: slugs[i], origin: origin(p.id) }) as ServerTarget);
 }

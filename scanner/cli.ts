@@ -5,7 +5,7 @@
  * 3 (scan --pin) a pinned tool definition changed. `diff`: 0 no drift, 1 drift.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { SiteBuildError } from '../site/build.ts';
 import { InputError } from './sources/errors.ts';
 import { DEFAULTS, build, classifyFiles, diff, scan, serve, writeJsonSchemas } from './run.ts';
@@ -13,7 +13,7 @@ import { PIN_MISMATCH_EXIT_CODE, formatDrift, formatReport } from './drift/index
 import { progressLine, summaryLine } from './progress.ts';
 
 const USAGE = `usage:
-  npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE]
+  npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE] [--format json|sarif]
   npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
   npm run build -- [--data DIR] [--out DIST]
@@ -55,20 +55,26 @@ async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         'allow-private': { type: 'boolean' },
         pin: { type: 'string' },
+        format: { type: 'string' },
       });
+      const format = (values.format as string | undefined) ?? 'json';
+      if (format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be json or sarif, got ${JSON.stringify(format)}`);
+      const out = (values.out as string | undefined) ?? DEFAULTS.out;
       const summary = await scan({
         servers: (values.servers as string | undefined) ?? DEFAULTS.servers,
-        out: (values.out as string | undefined) ?? DEFAULTS.out,
+        out,
         concurrency: positiveNumber('concurrency', values.concurrency as string | undefined, true),
         timeoutSeconds: positiveNumber('timeout', values.timeout as string | undefined, false),
         allowPrivate: Boolean(values['allow-private']),
         pin: values.pin as string | undefined,
+        ...(format === 'sarif' ? { sarif: join(out, 'results.sarif') } : {}),
         onResult: (r) => {
           process.stderr.write(progressLine(r) + '\n');
           if (r.drift) process.stderr.write(formatDrift(r.id, r.drift).map((l) => `  ${l}\n`).join(''));
         },
       });
       process.stderr.write(summaryLine(summary) + '\n');
+      if (summary.sarif) process.stderr.write(`wrote ${relative(process.cwd(), summary.sarif) || summary.sarif}\n`);
       if (summary.pin?.written) process.stderr.write(`pinned ${summary.stored.filter((r) => r.status === 'ok' && !r.truncated).length} servers in ${summary.pin.file}\n`);
       if (summary.pin && !summary.pin.written) {
         const { check } = summary.pin;

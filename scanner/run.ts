@@ -7,6 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { runScan, toolRecords, type ScanOptions, type ScanSummary } from './pipeline.ts';
 import { collectTargets, type Skipped, type SourceOptions } from './sources/index.ts';
+import { sarifLog } from './report/sarif.ts';
+import { writeJsonAtomic } from './store/index.ts';
+import { CLIENT_INFO } from './connect/index.ts';
 import { annotate, checkPins, diffScans, pinsOf, previousResults, readPins, readResults, writePins, type PinCheck } from './drift/index.ts';
 import { readStructured, validate } from './sources/parse.ts';
 import {
@@ -14,6 +17,7 @@ import {
   DriftReportLineSchema,
   PinFileSchema,
   PolicySchema,
+  SarifLogSchema,
   ServerListSchema,
   ServerResultSchema,
   ToolsListSchema,
@@ -85,6 +89,13 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
       await writePins(opts.pin, pinsOf(stored));
       report.pin = { file: opts.pin, written: true };
     }
+  }
+  if (opts.sarif) {
+    const credentialed = new Set(targets.filter((t) => t.kind === 'remote' && Object.keys(t.entry.headers).length).map((t) => t.slug));
+    const pinChanges = report.pin && !report.pin.written ? report.pin.check.changed : [];
+    const log = SarifLogSchema.parse(sarifLog(stored, { outDir: resolve(opts.out), version: CLIENT_INFO.version, credentialed, pinChanges }));
+    await writeJsonAtomic(opts.sarif, log);
+    report.sarif = opts.sarif;
   }
   return report;
 }

@@ -5,3 +5,4 @@ export * from './policy.ts';
 export * from './tools-list.ts';
 export * from './origin.ts';
 export * from './drift.ts';
+export * from './sarif.ts';

@@ -24,6 +24,12 @@ export interface AgentOptions {
    * Why: a scan sends a few requests per server in quick succession; reusing the socket saves a round trip each.
    */
   maxFreeSockets?: number;
+  /**
+   * How long an idle keep-alive socket is kept, in ms.
+   * @default 5000
+   * Why: a crawl visits each host briefly; thousands of idle sockets to servers already scanned would hold memory and file descriptors.
+   */
+  idleSocketMs?: number;
 }
 
 /** The agents one scan shares, by protocol. */
@@ -72,7 +78,8 @@ export function guardedLookup(opts: AgentOptions): LookupFunction {
 
 /** Keep-alive agents for one scan, connecting only to addresses the guard accepted. */
 export function createAgents(opts: AgentOptions): Agents {
-  const common = { keepAlive: true, maxFreeSockets: opts.maxFreeSockets ?? 8, lookup: guardedLookup(opts), scheduling: 'lifo' as const };
+  // `timeout` is the socket idle timeout: the agent destroys a free socket when it fires; a request in flight is bounded by the server's deadline instead.
+  const common = { keepAlive: true, maxFreeSockets: opts.maxFreeSockets ?? 8, timeout: opts.idleSocketMs ?? 5000, lookup: guardedLookup(opts), scheduling: 'lifo' as const };
   const agents = { http: new http.Agent(common), https: new https.Agent(common) };
   return {
     ...agents,

@@ -3,14 +3,21 @@
  * the server is done, atomically (temporary file + rename), so a scan that is
  * killed loses at most the servers in flight.
  */
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { rename as renameCb, writeFile as writeFileCb } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Policy, ServerResult } from '../schemas/index.ts';
+
+// The callback API, promisified: for the thousands of small files of a crawl it costs about
+// half the CPU of node:fs/promises (no FileHandle per file), and CPU limits a crawl at high concurrency.
+const writeFile = promisify(writeFileCb);
+const rename = promisify(renameCb);
+let tmpCounter = 0;
 
 /** Writes `value` as pretty JSON to `file` so that readers see the old file or the new one, never half of one. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${++tmpCounter}.tmp`;
   try {
     await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
     await rename(tmp, file);

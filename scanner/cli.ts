@@ -10,10 +10,12 @@ import { SiteBuildError } from '../site/build.ts';
 import { InputError } from './sources/errors.ts';
 import { DEFAULTS, build, classifyFiles, diff, scan, serve, writeJsonSchemas } from './run.ts';
 import { PIN_MISMATCH_EXIT_CODE, formatDrift, formatReport } from './drift/index.ts';
-import { progressLine, summaryLine } from './progress.ts';
+import { ScanProgress } from './progress.ts';
+import { CRAWL_OPTIONS, CRAWL_USAGE, crawlOptions, watchInterrupts } from './crawl-options.ts';
 
 const USAGE = `usage:
   npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE] [--format json|sarif]
+                  ${CRAWL_USAGE}
   npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
   npm run build -- [--data DIR] [--out DIST]
@@ -56,24 +58,35 @@ async function main(argv: string[]): Promise<number> {
         'allow-private': { type: 'boolean' },
         pin: { type: 'string' },
         format: { type: 'string' },
+        ...CRAWL_OPTIONS,
       });
       const format = (values.format as string | undefined) ?? 'json';
       if (format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be json or sarif, got ${JSON.stringify(format)}`);
       const out = (values.out as string | undefined) ?? DEFAULTS.out;
+      const { json, ...crawl } = crawlOptions(values, (message) => {
+        throw new UsageError(message);
+      });
+      const progress = new ScanProgress({ err: process.stderr, out: process.stdout, json });
+      const interrupts = watchInterrupts((line) => progress.print(line));
       const summary = await scan({
         servers: (values.servers as string | undefined) ?? DEFAULTS.servers,
         out,
         concurrency: positiveNumber('concurrency', values.concurrency as string | undefined, true),
         timeoutSeconds: positiveNumber('timeout', values.timeout as string | undefined, false),
         allowPrivate: Boolean(values['allow-private']),
+        ...crawl,
+        stop: interrupts.stop,
+        abandon: interrupts.abandon,
+        onPlan: (plan) => progress.plan(plan),
         pin: values.pin as string | undefined,
         ...(format === 'sarif' ? { sarif: join(out, 'results.sarif') } : {}),
         onResult: (r) => {
-          process.stderr.write(progressLine(r) + '\n');
-          if (r.drift) process.stderr.write(formatDrift(r.id, r.drift).map((l) => `  ${l}\n`).join(''));
+          progress.result(r);
+          if (r.drift) progress.print(formatDrift(r.id, r.drift).map((l) => `  ${l}`).join('\n'));
         },
       });
-      process.stderr.write(summaryLine(summary) + '\n');
+      interrupts.release();
+      progress.finish(summary);
       if (summary.sarif) process.stderr.write(`wrote ${relative(process.cwd(), summary.sarif) || summary.sarif}\n`);
       if (summary.pin?.written) process.stderr.write(`pinned ${summary.stored.filter((r) => r.status === 'ok' && !r.truncated).length} servers in ${summary.pin.file}\n`);
       if (summary.pin && !summary.pin.written) {
@@ -86,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
         }
         process.stderr.write(`pins in ${summary.pin.file}: no pinned definition changed\n`);
       }
+      if (summary.interrupted) return 130;
       return summary.total - summary.byStatus.ok > 0 ? 1 : 0;
     }
     case 'classify': {

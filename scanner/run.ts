@@ -12,6 +12,7 @@ import { writeJsonAtomic } from './store/index.ts';
 import { CLIENT_INFO } from './connect/index.ts';
 import { annotate, checkPins, diffScans, pinsOf, previousResults, readPins, readResults, writePins, type PinCheck } from './drift/index.ts';
 import { readStructured, validate } from './sources/parse.ts';
+import { ScanEventSchema } from './schemas/scan-event.ts';
 import {
   ClassifyLineSchema,
   DriftReportLineSchema,
@@ -138,6 +139,7 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'classify-line.schema.json': ClassifyLineSchema,
   'pin.schema.json': PinFileSchema,
   'drift-line.schema.json': DriftReportLineSchema,
+  'scan-event.schema.json': ScanEventSchema,
 };
 
 /** Where the generated JSON Schemas are published in the repository. */

@@ -7,7 +7,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join, relative } from 'node:path';
 import { SiteBuildError } from '../site/build.ts';
-import { InputError } from './sources/errors.ts';
+import { InputError, SourceError } from './sources/errors.ts';
+import { DEFAULT_REGISTRY } from './sources/registry.ts';
 import { DEFAULTS, build, classifyFiles, diff, scan, serve, writeJsonSchemas } from './run.ts';
 import { PIN_MISMATCH_EXIT_CODE, formatDrift, formatReport } from './drift/index.ts';
 import { ScanProgress } from './progress.ts';
@@ -15,6 +16,7 @@ import { CRAWL_OPTIONS, CRAWL_USAGE, crawlOptions, watchInterrupts } from './cra
 
 const USAGE = `usage:
   npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE] [--format json|sarif]
+                  [--registry [URL] [--updated-since DATE] [--include-packages]]
                   ${CRAWL_USAGE}
   npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
@@ -23,6 +25,16 @@ const USAGE = `usage:
   npm run schemas`;
 
 class UsageError extends Error {}
+
+/** Lets `flag` be given without a value (`--registry` alone, or followed by another option): it then means `fallback`. */
+function optionalValue(argv: string[], flag: string, fallback: string): string[] {
+  return argv.flatMap((arg, i) => (arg === flag && (i + 1 >= argv.length || argv[i + 1].startsWith('--')) ? [`${flag}=${fallback}`] : [arg]));
+}
+
+/** Registry-supplied text reaches the terminal: no control or bidi characters. */
+function printable(text: string, max = 160): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').slice(0, max);
+}
 
 function args(
   argv: string[],
@@ -50,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan': {
-      const { values } = args(rest, {
+      const { values } = args(optionalValue(rest, '--registry', DEFAULT_REGISTRY), {
         servers: { type: 'string' },
         out: { type: 'string' },
         concurrency: { type: 'string' },
@@ -59,7 +71,18 @@ async function main(argv: string[]): Promise<number> {
         pin: { type: 'string' },
         format: { type: 'string' },
         ...CRAWL_OPTIONS,
+        registry: { type: 'string' },
+        'updated-since': { type: 'string' },
+        'include-packages': { type: 'boolean' },
       });
+      const updatedSince = values['updated-since'] as string | undefined;
+      if (updatedSince !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(updatedSince)) {
+        throw new UsageError(`--updated-since must be an RFC 3339 date-time such as 2026-11-01T00:00:00Z, got ${JSON.stringify(updatedSince)}`);
+      }
+      if ((updatedSince !== undefined || values['include-packages']) && values.registry === undefined) {
+        throw new UsageError('--updated-since and --include-packages go with --registry');
+      }
+      const otherSources = values.registry !== undefined;
       const format = (values.format as string | undefined) ?? 'json';
       if (format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be json or sarif, got ${JSON.stringify(format)}`);
       const out = (values.out as string | undefined) ?? DEFAULTS.out;
@@ -69,7 +92,10 @@ async function main(argv: string[]): Promise<number> {
       const progress = new ScanProgress({ err: process.stderr, out: process.stdout, json });
       const interrupts = watchInterrupts((line) => progress.print(line));
       const summary = await scan({
-        servers: (values.servers as string | undefined) ?? DEFAULTS.servers,
+        servers: (values.servers as string | undefined) ?? (otherSources ? undefined : DEFAULTS.servers),
+        ...(values.registry !== undefined
+          ? { registry: { url: values.registry as string, updatedSince, includePackages: Boolean(values['include-packages']) } }
+          : {}),
         out,
         concurrency: positiveNumber('concurrency', values.concurrency as string | undefined, true),
         timeoutSeconds: positiveNumber('timeout', values.timeout as string | undefined, false),
@@ -87,6 +113,11 @@ async function main(argv: string[]): Promise<number> {
       });
       interrupts.release();
       progress.finish(summary);
+      if (summary.skipped.length) {
+        process.stderr.write(`skipped ${summary.skipped.length} server(s) the sources listed:\n`);
+        for (const s of summary.skipped.slice(0, 20)) process.stderr.write(`  - ${printable(s.id)}: ${printable(s.reason)}\n`);
+        if (summary.skipped.length > 20) process.stderr.write(`  … and ${summary.skipped.length - 20} more\n`);
+      }
       if (summary.sarif) process.stderr.write(`wrote ${relative(process.cwd(), summary.sarif) || summary.sarif}\n`);
       if (summary.pin?.written) process.stderr.write(`pinned ${summary.stored.filter((r) => r.status === 'ok' && !r.truncated).length} servers in ${summary.pin.file}\n`);
       if (summary.pin && !summary.pin.written) {
@@ -149,6 +180,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n${USAGE}\n`);
       process.exitCode = 2;
+    } else if (err instanceof SourceError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 1;
     } else if (err instanceof InputError || (err instanceof SiteBuildError && err.badInput)) {
       process.stderr.write(`${err.message}\n`);
       process.exitCode = 2;

@@ -6,3 +6,4 @@ export * from './tools-list.ts';
 export * from './origin.ts';
 export * from './drift.ts';
 export * from './sarif.ts';
+export * from './registry.ts';

@@ -13,3 +13,15 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * A source of servers that failed as a whole (the registry unreachable, a page
+ * that is not the registry's shape, a cursor loop): the CLI prints `message`
+ * and exits 1. One bad entry is skipped instead, never this.
+ */
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}

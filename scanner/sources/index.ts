@@ -4,6 +4,8 @@
  * gives them ids and slugs unique across all of them.
  */
 import { assignSlugs } from '../slug.ts';
+import type { Lookup } from '../connect/guard.ts';
+import { loadRegistry, type RegistryOptions } from './registry.ts';
 import { loadServerList, type ServerTarget } from './servers.ts';
 
 /** A target before it has a slug. */
@@ -31,6 +33,12 @@ export function finishTargets(targets: readonly Unslugged[]): ServerTarget[] {
 export interface SourceOptions {
   /** A server list file to read. @default none */
   servers?: string;
+  /** Read an MCP Registry (`--registry`). @default not read */
+  registry?: Omit<RegistryOptions, 'allowPrivate' | 'lookup'>;
+  /** Permit sources on loopback and private networks (the registry). @default false */
+  allowPrivate?: boolean;
+  /** Host name resolver for the private-network guard. @default the system resolver */
+  lookup?: Lookup;
 }
 
 /** Every target from the sources in `opts`, in source order. */
@@ -38,5 +46,10 @@ export async function collectTargets(opts: SourceOptions): Promise<{ targets: Se
   const found: Unslugged[] = [];
   const skipped: Skipped[] = [];
   if (opts.servers) found.push(...(await loadServerList(opts.servers)).map(({ slug: _slug, ...t }) => t as Unslugged));
+  if (opts.registry) {
+    const registry = await loadRegistry({ ...opts.registry, allowPrivate: opts.allowPrivate, lookup: opts.lookup });
+    found.push(...registry.targets);
+    skipped.push(...registry.skipped);
+  }
   return { targets: finishTargets(found), skipped };
 }

@@ -139,7 +139,7 @@ export async function exchange(
 }
 
 /** Headers that carry credentials, dropped on a cross-origin redirect. */
-function stripCredentials(headers: Record<string, string>): Record<string, string> {
+export function stripCredentials(headers: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (!/^(authorization|cookie|proxy-authorization|x-api-key)$/i.test(k) && !/token|secret|key/i.test(k)) kept[k] = v;
@@ -298,7 +298,7 @@ export class StreamableHttpSession {
 
   constructor(
     url: URL,
-    private readonly headers: Record<string, string>,
+    private headers: Record<string, string>,
     private readonly ctx: HttpContext,
   ) {
     this.endpoint = url;
@@ -320,6 +320,7 @@ export class StreamableHttpSession {
     const id = ++this.nextId;
     const body = JSON.stringify({ jsonrpc: '2.0', id, method, params });
     const { res, url } = await exchange(this.ctx, this.endpoint, 'POST', this.requestHeaders(), body);
+    if (url.origin !== this.endpoint.origin) this.headers = stripCredentials(this.headers); // they were configured for the old origin
     this.endpoint = url;
     const status = res.statusCode ?? 0;
     if (status !== 200) {

@@ -60,3 +60,57 @@ describe('private-network guard', () => {
     assert.equal(isPrivateAddress('not-an-ip'), true);
   });
 });
+
+describe('private-network guard in a real scan (no --allow-private)', () => {
+  it('blocks every spelling of a loopback URL, and no request reaches the server', async () => {
+    const { createServer } = await import('node:http');
+    const { scanList } = await import('../helpers/scan.ts');
+    const hits: string[] = [];
+    // Dual-stack on every local address, so any spelling that got through would be heard.
+    const server = createServer((req, res) => {
+      hits.push(`${req.method} ${req.headers.host}`);
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '::', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const spellings = [
+        `http://localhost:${port}/mcp`,
+        `http://LOCALHOST.:${port}/mcp`,
+        `http://api.localhost:${port}/mcp`,
+        `http://127.0.0.1:${port}/mcp`,
+        `http://127.1:${port}/mcp`,
+        `http://2130706433:${port}/mcp`,
+        `http://0x7f.0.0.1:${port}/mcp`,
+        `http://0177.0.0.1:${port}/mcp`,
+        `http://127.0.0.1.:${port}/mcp`,
+        `http://0.0.0.0:${port}/mcp`,
+        `http://0:${port}/mcp`,
+        `http://[::1]:${port}/mcp`,
+        `http://[::]:${port}/mcp`,
+        `http://[::ffff:127.0.0.1]:${port}/mcp`,
+        `http://[::ffff:7f00:1]:${port}/mcp`,
+        `http://[0:0:0:0:0:ffff:7f00:1]:${port}/mcp`,
+        `http://rebind.test:${port}/mcp`,
+        `http://mapped.test:${port}/mcp`,
+      ];
+      let lookups = 0;
+      const lookup = async (host: string) => {
+        lookups++;
+        return host === 'mapped.test' ? ['::ffff:127.0.0.1'] : ['127.0.0.1'];
+      };
+      const list = Object.fromEntries(spellings.map((url, i) => [`s${i}`, { url }]));
+      const { results } = await scanList(list, { allowPrivate: false, lookup });
+      for (const [i, url] of spellings.entries()) {
+        const r = results.get(`s${i}`)!;
+        assert.equal(r.status, 'blocked', `${url}: ${JSON.stringify(r.error)}`);
+      }
+      assert.deepEqual(hits, [], 'no request reached the server');
+      // Names are resolved once, as the connection is made (no second lookup to rebind between).
+      assert.equal(lookups, 2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

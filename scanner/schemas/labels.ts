@@ -1,0 +1,38 @@
+/**
+ * The hand-labelled evaluation set (`test/fixtures/labels/labels.json`): for
+ * each recorded server, its split and what each of its tools really does.
+ */
+import { z } from 'zod';
+import { AccessSchema, CategorySchema } from './result.ts';
+
+/** What one tool really does, as a person judged it. */
+export const ToolLabelSchema = z
+  .object({
+    access: AccessSchema,
+    /** The most severe thing the tool can do. */
+    category: CategorySchema,
+    /** It sends a message to people (chat, e-mail, SMS…). */
+    sends: z.boolean().optional(),
+    /** Reasonable people could label it otherwise; `note` says why. */
+    ambiguous: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((l) => (l.access === 'read') === (l.category === 'read'), { message: 'access must be read exactly when category is read' });
+export type ToolLabel = z.infer<typeof ToolLabelSchema>;
+
+/** `tuning` servers may guide changes to the rules; `held-out` servers are only ever scored. */
+export const SplitSchema = z.enum(['tuning', 'held-out']);
+export type Split = z.infer<typeof SplitSchema>;
+
+export const LabelsSchema = z
+  .object({
+    about: z.string().optional(),
+    /** Fixture name (`test/fixtures/tools-list/<name>.json`) → its split and tool labels by tool name. */
+    servers: z.record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      z.object({ split: SplitSchema, tools: z.record(z.string(), ToolLabelSchema) }).strict(),
+    ),
+  })
+  .strict();
+export type Labels = z.infer<typeof LabelsSchema>;

@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { nameVerbBaseline, readOnlyHintBaseline } from '../../scanner/eval/baselines.ts';
+import { TARGETS, evaluate, labelledTools, loadLabels, score, stripAnnotations } from '../../scanner/eval/index.ts';
+import { FIXTURES_DIR, LABELS_FILE } from '../../scanner/eval/paths.ts';
+import { InputError } from '../../scanner/sources/errors.ts';
+import type { McpTool } from '../../scanner/schemas/tools-list.ts';
+
+const tool = (name: string, annotations?: McpTool['annotations']): McpTool => ({ name, inputSchema: { type: 'object' }, ...(annotations ? { annotations } : {}) });
+
+describe('labelled evaluation set', () => {
+  it('labels every recorded tool, and splits the servers before tuning', async () => {
+    const labels = await loadLabels(LABELS_FILE);
+    const all = await labelledTools(labels, FIXTURES_DIR, 'all');
+    const held = await labelledTools(labels, FIXTURES_DIR, 'held-out');
+    const tuning = await labelledTools(labels, FIXTURES_DIR, 'tuning');
+    assert.equal(held.length + tuning.length, all.length);
+    assert.ok(held.length >= 100 && tuning.length >= 100, `${held.length} held-out, ${tuning.length} tuning`);
+    const heldServers = new Set(held.map((t) => t.server));
+    assert.ok(!tuning.some((t) => heldServers.has(t.server)), 'a server is in one split only');
+    for (const c of ['destructive', 'financial', 'execute'] as const) assert.ok(held.some((t) => t.label.category === c), `held-out has ${c} tools`);
+  });
+
+  it('rejects a labels file that is wrong, naming the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'labels-'));
+    const file = join(dir, 'labels.json');
+    await writeFile(file, JSON.stringify({ servers: { x: { split: 'held-out', tools: { t: { access: 'read', category: 'write' } } } } }));
+    await assert.rejects(loadLabels(file), (err: unknown) => err instanceof InputError && /servers\.x\.tools\.t/.test(err.message));
+    await writeFile(file, JSON.stringify({ servers: { memory: { split: 'held-out', tools: { read_graph: { access: 'read', category: 'read' } } } } }));
+    await assert.rejects(labelledTools(await loadLabels(file), FIXTURES_DIR, 'all'), /create_entities.*has no label/);
+  });
+});
+
+describe('scores and baselines', () => {
+  it('computes accuracy and recalls from the labels', () => {
+    const set = [
+      { server: 's', tool: tool('list_a'), label: { access: 'read', category: 'read' } },
+      { server: 's', tool: tool('delete_a'), label: { access: 'write', category: 'destructive' } },
+      { server: 's', tool: tool('frob_a'), label: { access: 'write', category: 'write' } },
+      { server: 's', tool: tool('charge_a'), label: { access: 'write', category: 'financial' } },
+    ] as const;
+    const s = score(set, nameVerbBaseline);
+    assert.equal(s.accessAccuracy, 3 / 4); // frob_a read by the baseline
+    assert.equal(s.writeRecall, 2 / 3);
+    assert.equal(s.readRecall, 1);
+    assert.equal(s.categoryAccuracy, 3 / 4);
+    assert.equal(s.destructiveRecall, 1);
+    assert.equal(s.financialRecall, 1);
+    assert.deepEqual(s.misses, ['s/frob_a: write → read']);
+  });
+
+  it('baselines: readOnlyHint with spec defaults, and verbs found inside names', () => {
+    assert.deepEqual(readOnlyHintBaseline(tool('x')), { access: 'write', category: 'destructive' });
+    assert.deepEqual(readOnlyHintBaseline(tool('x', { readOnlyHint: true })), { access: 'read', category: 'read' });
+    assert.deepEqual(readOnlyHintBaseline(tool('x', { destructiveHint: false })), { access: 'write', category: 'write' });
+    assert.equal(nameVerbBaseline(tool('userDelete')).category, 'destructive');
+    assert.equal(nameVerbBaseline(tool('fork_repository')).category, 'read', 'a verb outside the lists is missed, as such lists do');
+    assert.equal(stripAnnotations(tool('x', { readOnlyHint: true })).annotations, undefined);
+  });
+});
+
+describe('classifier on the held-out servers', () => {
+  it('meets the access targets and beats both baselines', async () => {
+    const labels = await loadLabels(LABELS_FILE);
+    const report = evaluate(await labelledTools(labels, FIXTURES_DIR, 'held-out'), 'held-out');
+    const { served, stripped } = report;
+    const c = served.classifier;
+    assert.ok(c.accessAccuracy >= TARGETS.served.accessAccuracy, `as served access ${c.accessAccuracy}`);
+    assert.ok(c.writeRecall >= TARGETS.served.writeRecall, `as served write recall ${c.writeRecall}`);
+    assert.ok(stripped.classifier.accessAccuracy >= TARGETS.stripped.accessAccuracy, `stripped access ${stripped.classifier.accessAccuracy}`);
+    assert.ok(stripped.classifier.writeRecall >= TARGETS.stripped.writeRecall, `stripped write recall ${stripped.classifier.writeRecall}`);
+    for (const mode of [served, stripped]) {
+      for (const baseline of ['readOnlyHint + spec defaults', 'verbs inside names']) {
+        assert.ok(mode.classifier.accessAccuracy > mode[baseline].accessAccuracy, baseline);
+        assert.ok(mode.classifier.categoryAccuracy > mode[baseline].categoryAccuracy, baseline);
+      }
+    }
+  });
+});

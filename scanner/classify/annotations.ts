@@ -4,13 +4,15 @@
  * (meaningful only when not read-only), openWorldHint=true — and records each
  * as a signal.
  *
- * How the claims weigh (see `index.ts`): a claim that raises the risk
- * (`readOnlyHint: false`, `destructiveHint: true`) is believed, since a server
- * gains nothing by overstating it; a claim that lowers it (`readOnlyHint: true`)
- * is believed only when the name and description do not strongly say
- * otherwise. Defaults are recorded but are not evidence on their own: if the
- * default `destructiveHint: true` counted, nearly every unannotated tool would
- * be critical.
+ * How the claims weigh (see `index.ts`): `readOnlyHint: false` is believed,
+ * since a server gains nothing by overstating it; `destructiveHint: true`
+ * decides only when the tool's own words do not say what kind of change it
+ * makes (real servers set it on every tool that is not read-only: clicks,
+ * appends, searches sent as POST); a claim that lowers the risk
+ * (`readOnlyHint: true`) is believed only when the name and description do not
+ * strongly say otherwise. Defaults are not evidence: if the default
+ * `destructiveHint: true` counted, nearly every unannotated tool would be
+ * critical. A tool with no hints at all gets one `no-annotations` signal.
  */
 import type { Signal } from '../schemas/result.ts';
 import { asRecord } from './text.ts';
@@ -51,21 +53,24 @@ export function annotationEvidence(raw: unknown): AnnotationEvidence {
   const signals: Signal[] = [];
   const add = (id: string, label: string, evidence: string) => signals.push({ id, label, evidence, source: 'annotation' });
 
+  // Only what the server claims is recorded: a signal per unset hint would repeat
+  // the spec's defaults on every unannotated tool and drown what matters.
+  const claimed = hints.readOnly !== undefined || hints.destructive !== undefined || hints.idempotent !== undefined || hints.openWorld !== undefined;
+  if (!claimed) {
+    add('no-annotations', 'Not annotated (clients assume the MCP defaults: may change and destroy things, reaches the outside world)', 'no readOnlyHint, destructiveHint, idempotentHint or openWorldHint');
+  }
   if (hints.readOnly === true) add('annotation-read-only', 'Annotated read-only', 'readOnlyHint: true');
   else if (hints.readOnly === false) add('annotation-not-read-only', 'Annotated as modifying its environment', 'readOnlyHint: false');
-  else add('annotation-not-read-only', 'Not annotated read-only (MCP default)', 'readOnlyHint not set; the MCP default is false');
 
   // destructiveHint means something only for a tool that is not read-only.
   if (hints.readOnly !== true) {
     if (hints.destructive === true) add('annotation-destructive', 'Annotated destructive', 'destructiveHint: true');
     else if (hints.destructive === false) add('annotation-non-destructive', 'Annotated additive only (not destructive)', 'destructiveHint: false');
-    else add('annotation-destructive', 'May be destructive (MCP default)', 'destructiveHint not set; the MCP default is true');
   }
   if (hints.idempotent === true && hints.readOnly !== true) add('annotation-idempotent', 'Annotated idempotent', 'idempotentHint: true');
 
   if (hints.openWorld === false) add('annotation-closed-world', 'Annotated closed world', 'openWorldHint: false');
   else if (hints.openWorld === true) add('annotation-open-world', 'Reaches an open world (external systems)', 'openWorldHint: true');
-  else add('annotation-open-world', 'May reach an open world (MCP default)', 'openWorldHint not set; the MCP default is true');
 
   if (junk.length > 0) {
     add('annotation-invalid', 'Annotations that are not booleans (ignored)', junk.map((k) => `${k}: ${typeof annotations[k]}`).join(', '));

@@ -98,7 +98,7 @@ function tokens(sentence: string): string[] {
   return out;
 }
 
-/** Strips leading markup and labels: "# ", "**", "- ", "[beta]", "get_user:", "DEPRECATED:". */
+/** Strips leading markup and labels: "# ", "**", "- ", "[beta]", "get_user:", "DEPRECATED:", "Notion | ". */
 function stripLead(s: string): string {
   let t = s;
   for (let i = 0; i < 4; i++) {
@@ -106,6 +106,8 @@ function stripLead(s: string): string {
     t = t.replace(/^[\s#>*_`"'“”‘’|\-•·]+/u, '');
     t = t.replace(/^[[(][^\])\n]{0,40}[\])]\s*/u, '');
     t = t.replace(/^[\p{L}\p{N}_.\-/]{1,64}\s*[:：]\s+/u, '');
+    // "Notion | Append block children", "GitHub — Create an issue": a product label and a bar or dash.
+    t = t.replace(/^[\p{L}\p{N}_.\-/]{1,40}(?: [\p{L}\p{N}_.\-/]{1,40}){0,2}\s{1,3}[|–—]\s+/u, '');
     if (t === before) break;
   }
   return t;

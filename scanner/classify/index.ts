@@ -152,7 +152,6 @@ export function classifyTool(tool: McpTool): Classification {
   signals.push(...ann.signals);
   const annEvidence: Evidence[] = [];
   if (hints.readOnly === false) annEvidence.push({ category: 'write', source: 'annotation', strong: true });
-  if (hints.readOnly !== true && hints.destructive === true) annEvidence.push({ category: 'destructive', source: 'annotation', strong: true });
   evidence.push(...annEvidence);
 
   // Input schema.
@@ -162,6 +161,15 @@ export function classifyTool(tool: McpTool): Classification {
     signals.push(f.signal);
   }
   signals.push(...schema.info);
+
+  // destructiveHint: true says a change *may* destroy. Real servers set it on
+  // every tool that is not read-only, so it decides only when the tool's own
+  // words and parameters do not say what the tool does.
+  if (hints.readOnly !== true && hints.destructive === true && !evidence.some((e) => e.source !== 'annotation' && e.strong)) {
+    const claim: Evidence = { category: 'destructive', source: 'annotation', strong: true };
+    annEvidence.push(claim);
+    evidence.push(claim);
+  }
 
   // The verdict.
   const nonRead = evidence.filter((e) => e.category !== 'read');
@@ -197,7 +205,7 @@ export function classifyTool(tool: McpTool): Classification {
   }
 
   // Claims that overstate the risk are believed, but a contradiction is worth showing.
-  if (hints.readOnly !== true && changeEvidence.length === 0 && readEvidence.some((e) => e.strong) && annEvidence.length > 0) {
+  if (hints.readOnly !== true && changeEvidence.length === 0 && readEvidence.some((e) => e.strong) && (annEvidence.length > 0 || hints.destructive === true)) {
     signals.push({
       id: 'annotation-conflict',
       label: 'Annotated as changing things, but the tool says it only reads',

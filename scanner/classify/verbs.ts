@@ -51,7 +51,7 @@ const ENGLISH: Line[] = [
   ['trigger start connect select hover scroll', 'write', 'weak'],
   ['call process', 'write', 'weak noun'],
 
-  ['execute eval invoke spawn compile interpret', 'execute'],
+  ['execute eval invoke spawn compile interpret rerun', 'execute'],
   ['run exec deploy build install shell script', 'execute', 'noun'],
   ['evaluate launch', 'execute', 'weak'],
 

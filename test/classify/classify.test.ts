@@ -111,7 +111,8 @@ describe('classifier rules', () => {
     assert.ok(claimed.signals.some((s) => s.id === 'annotation-conflict'));
     const c = classifyTool(tool('list_repos', 'Lists repositories'));
     assert.equal(c.category, 'read');
-    assert.ok(c.signals.some((s) => s.id === 'annotation-not-read-only' && /default/.test(s.evidence)));
+    assert.ok(c.signals.some((s) => s.id === 'no-annotations'), 'an unannotated tool says so once');
+    assert.ok(!c.signals.some((s) => s.id === 'annotation-not-read-only' || s.id === 'annotation-destructive'), 'defaults are not repeated as claims');
   });
 
   it('finds code, money, messages and parameter counts in the schema', () => {

@@ -16,7 +16,7 @@ import { CRAWL_OPTIONS, CRAWL_USAGE, crawlOptions, watchInterrupts } from './cra
 
 const USAGE = `usage:
   npm run scan -- [--servers FILE] [--out DIR] [--concurrency N] [--timeout SECONDS] [--allow-private] [--pin FILE] [--format json|sarif]
-                  [--registry [URL] [--updated-since DATE] [--include-packages]]
+                  [--registry [URL] [--updated-since DATE] [--include-packages]] [--from-clients]
                   ${CRAWL_USAGE}
   npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
@@ -74,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
         registry: { type: 'string' },
         'updated-since': { type: 'string' },
         'include-packages': { type: 'boolean' },
+        'from-clients': { type: 'boolean' },
       });
       const updatedSince = values['updated-since'] as string | undefined;
       if (updatedSince !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(updatedSince)) {
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       if ((updatedSince !== undefined || values['include-packages']) && values.registry === undefined) {
         throw new UsageError('--updated-since and --include-packages go with --registry');
       }
-      const otherSources = values.registry !== undefined;
+      const otherSources = values.registry !== undefined || Boolean(values['from-clients']);
       const format = (values.format as string | undefined) ?? 'json';
       if (format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be json or sarif, got ${JSON.stringify(format)}`);
       const out = (values.out as string | undefined) ?? DEFAULTS.out;
@@ -96,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
         ...(values.registry !== undefined
           ? { registry: { url: values.registry as string, updatedSince, includePackages: Boolean(values['include-packages']) } }
           : {}),
+        ...(values['from-clients'] ? { clients: {} } : {}),
         out,
         concurrency: positiveNumber('concurrency', values.concurrency as string | undefined, true),
         timeoutSeconds: positiveNumber('timeout', values.timeout as string | undefined, false),

@@ -6,6 +6,7 @@
 import { assignSlugs } from '../slug.ts';
 import type { Lookup } from '../connect/guard.ts';
 import { loadRegistry, type RegistryOptions } from './registry.ts';
+import { loadClients, type ClientsOptions } from './clients.ts';
 import { loadServerList, type ServerTarget } from './servers.ts';
 
 /** A target before it has a slug. */
@@ -35,6 +36,8 @@ export interface SourceOptions {
   servers?: string;
   /** Read an MCP Registry (`--registry`). @default not read */
   registry?: Omit<RegistryOptions, 'allowPrivate' | 'lookup'>;
+  /** Read the MCP servers configured for the clients on this machine (`--from-clients`). @default not read */
+  clients?: ClientsOptions;
   /** Permit sources on loopback and private networks (the registry). @default false */
   allowPrivate?: boolean;
   /** Host name resolver for the private-network guard. @default the system resolver */
@@ -50,6 +53,11 @@ export async function collectTargets(opts: SourceOptions): Promise<{ targets: Se
     const registry = await loadRegistry({ ...opts.registry, allowPrivate: opts.allowPrivate, lookup: opts.lookup });
     found.push(...registry.targets);
     skipped.push(...registry.skipped);
+  }
+  if (opts.clients) {
+    const clients = await loadClients(opts.clients);
+    found.push(...clients.targets);
+    skipped.push(...clients.skipped);
   }
   return { targets: finishTargets(found), skipped };
 }

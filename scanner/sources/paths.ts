@@ -8,11 +8,12 @@ function inside(dir: string, path: string): string | undefined {
 }
 
 /**
- * `path` relative to `cwd` when it is inside it, `~/…` when it is inside
+ * `path` relative to `cwd` when it is inside it (`.` for `cwd` itself), `~/…` when it is inside
  * `home`, otherwise absolute.
  */
 export function displayPath(path: string, opts: { cwd?: string; home?: string } = {}): string {
   const abs = resolve(opts.cwd ?? process.cwd(), path);
+  if (abs === resolve(opts.cwd ?? process.cwd())) return '.';
   const inCwd = inside(opts.cwd ?? process.cwd(), abs);
   if (inCwd) return inCwd;
   const inHome = inside(opts.home ?? homedir(), abs);

@@ -70,7 +70,7 @@ export interface ScanOptions {
   /** Called once the list is loaded: how many servers this run will scan and how many it skipped. */
   onPlan?: (plan: { total: number; fresh: number }) => void;
   /** Turns each result into what is stored (annotations by later stages). @default the result as it is */
-  beforeStore?: (result: ServerResult) => ServerResult;
+  beforeStore?: (result: ServerResult) => ServerResult | Promise<ServerResult>;
   /** Called with each result as soon as it is stored. */
   onResult?: (result: ServerResult) => void;
 }
@@ -229,7 +229,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
           abandoned++;
           return;
         }
-        const result = opts.beforeStore ? opts.beforeStore(scanned.result) : scanned.result;
+        const result = opts.beforeStore ? await opts.beforeStore(scanned.result) : scanned.result;
         const policy = scanned.policy;
         await storeServer(opts.out, result, policy);
         byStatus[result.status]++;

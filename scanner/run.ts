@@ -11,7 +11,7 @@ import { redactArgs, redactUrl } from './sources/redact.ts';
 import { sarifLog } from './report/sarif.ts';
 import { writeJsonAtomic } from './store/index.ts';
 import { CLIENT_INFO } from './connect/index.ts';
-import { annotate, checkPins, diffScans, pinsOf, previousResults, readPins, readResults, writePins, type PinCheck } from './drift/index.ts';
+import { annotate, checkPins, diffScans, pinsOf, previousResult, readPins, readResults, writePins, type PinCheck } from './drift/index.ts';
 import { readStructured, validate } from './sources/parse.ts';
 import { ScanEventSchema } from './schemas/scan-event.ts';
 import {
@@ -71,15 +71,14 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
   const pins = opts.pin ? await readPins(opts.pin) : undefined;
   const { targets, skipped } = await collectTargets(opts);
   const origins = new Map(targets.map((t) => [t.slug, t.origin]));
-  const previous = await previousResults(opts.out);
   const stored: ServerResult[] = [];
   const summary = await runScan({
     ...opts,
     servers: opts.servers ?? '',
     targets,
-    beforeStore: (result) => {
+    beforeStore: async (result) => {
       const origin = origins.get(result.slug);
-      const annotated = annotate(redactTarget(origin ? { ...result, origin } : result), previous.get(result.slug));
+      const annotated = annotate(redactTarget(origin ? { ...result, origin } : result), await previousResult(opts.out, result.slug));
       stored.push(annotated);
       return annotated;
     },

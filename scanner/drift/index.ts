@@ -9,7 +9,7 @@ import { diffResults } from './diff.ts';
 export { canonicalJson, hashOf, serverHash, snapshotOf, toolFingerprint, withHashes } from './canonical.ts';
 export { diffResults, diffSnapshots } from './diff.ts';
 export { PIN_MISMATCH_EXIT_CODE, checkPins, pinsOf, readPins, writePins, type PinCheck } from './pin.ts';
-export { previousResults, readResults } from './results.ts';
+export { previousResult, readResults } from './results.ts';
 export { driftSummary, formatDrift, formatReport } from './format.ts';
 
 /** The result as it is stored: hashed, with its drift from `previous` when something changed. */

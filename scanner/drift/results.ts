@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../sources/errors.ts';
 import { readStructured, validate } from '../sources/parse.ts';
 import { ServerResultSchema, type ServerResult } from '../schemas/index.ts';
+import { storePaths } from '../store/index.ts';
 
 async function resultFiles(path: string): Promise<string[]> {
   let info;
@@ -29,26 +30,16 @@ export async function readResults(path: string): Promise<ServerResult[]> {
 }
 
 /**
- * The results a previous scan left in `outDir`, by slug. Files that are
- * missing or do not match the schema (an older format, a half-edited file) are
- * skipped: drift is then simply not reported for that server.
+ * The result a previous scan left in `outDir` for `slug`, read just before it
+ * is replaced (one file at a time: a crawl of many servers never holds them
+ * all). A file that is missing or does not match the schema (an older
+ * format, a half-edited file) gives `undefined`: drift is then not reported.
  */
-export async function previousResults(outDir: string): Promise<Map<string, ServerResult>> {
-  const dir = join(outDir, 'servers');
-  const found = new Map<string, ServerResult>();
-  let files: string[];
+export async function previousResult(outDir: string, slug: string): Promise<ServerResult | undefined> {
   try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const parsed = ServerResultSchema.safeParse(JSON.parse(await readFile(storePaths(outDir, slug).result, 'utf8')));
+    return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
   } catch {
-    return found;
+    return undefined;
   }
-  for (const file of files) {
-    try {
-      const parsed = ServerResultSchema.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));
-      if (parsed.success) found.set(parsed.data.slug, parsed.data);
-    } catch {
-      // unreadable or not JSON: no previous result for this server
-    }
-  }
-  return found;
 }

@@ -12,6 +12,7 @@ import type { HttpLimits } from './connect/http.ts';
 import { runPolitely, type PolitenessOptions } from './connect/hosts.ts';
 import { listTools, type ListOptions } from './list/tools.ts';
 import { classifyTool } from './classify/index.ts';
+import { gradeServer } from './classify/grade.ts';
 import type { McpTool } from './schemas/index.ts';
 import { policyFor } from './policy/index.ts';
 import { prepareStore, storeServer } from './store/index.ts';
@@ -166,6 +167,7 @@ export async function scanServer(
       durationMs: Date.now() - started,
       ...(listed.warnings.length ? { warnings: listed.warnings } : {}),
       tools,
+      grade: gradeServer(tools),
     };
     return { result, policy: policyFor(tools) };
   } catch (err) {

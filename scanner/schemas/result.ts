@@ -139,6 +139,8 @@ export const ServerResultSchema = z.object({
   /** Things worth knowing that did not stop the scan, e.g. malformed tools that were skipped. */
   warnings: z.array(z.string()).optional(),
   tools: z.array(ToolRecordSchema),
+  /** A–F: how much the tools can do unchecked and whether their text can be trusted, with the reasons (see `classify/grade.ts`). */
+  grade: z.object({ letter: z.enum(['A', 'B', 'C', 'D', 'F']), reasons: z.array(z.string()) }).optional(),
   /** Where the server came from (list, registry or client configs). */
   origin: OriginSchema.optional(),
   /** Canonical hash of the tools' hashes and the instructions, when the scan succeeded. */

@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
         if (summary.skipped.length > 20) process.stderr.write(`  … and ${summary.skipped.length - 20} more\n`);
       }
       if (summary.sarif) process.stderr.write(`wrote ${relative(process.cwd(), summary.sarif) || summary.sarif}\n`);
-      if (summary.pin?.written) process.stderr.write(`pinned ${summary.stored.filter((r) => r.status === 'ok' && !r.truncated).length} servers in ${summary.pin.file}\n`);
+      if (summary.pin?.written) process.stderr.write(`pinned ${summary.pin.servers} servers in ${summary.pin.file}\n`);
       if (summary.pin && !summary.pin.written) {
         const { check } = summary.pin;
         for (const { id, drift } of check.changed) process.stderr.write(formatDrift(id, drift, 'pinned').join('\n') + '\n');

@@ -52,16 +52,22 @@ export interface ScanRunOptions extends Omit<ScanOptions, 'servers' | 'targets' 
   pin?: string;
   /** Where to write the findings as SARIF 2.1.0. @default not written */
   sarif?: string;
+  /**
+   * Return every stored result in `ScanReport.stored`.
+   * @default false (true with `pin` or `sarif`, which need them)
+   * Why: a crawl of many thousands of servers should not hold them all in memory.
+   */
+  keepResults?: boolean;
 }
 
 /** What `scan` returns: the summary, every stored result, and the pin outcome. */
 export interface ScanReport extends ScanSummary {
-  /** Every result as stored (hashed, with origin and drift). */
+  /** Every result as stored (hashed, with origin and drift), with `keepResults`, `pin` or `sarif`; otherwise empty. */
   stored: ServerResult[];
   /** Servers the sources found but could not turn into targets. */
   skipped: Skipped[];
   /** With `pin`: whether the lockfile was written, or how the scan compared with it. */
-  pin?: { file: string; written: true } | { file: string; written: false; check: PinCheck };
+  pin?: { file: string; written: true; servers: number } | { file: string; written: false; check: PinCheck };
   /** With `sarif`: the file written. */
   sarif?: string;
 }
@@ -72,6 +78,7 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
   const { targets, skipped } = await collectTargets(opts);
   const origins = new Map(targets.map((t) => [t.slug, t.origin]));
   const stored: ServerResult[] = [];
+  const keep = Boolean(opts.keepResults || opts.pin || opts.sarif);
   const summary = await runScan({
     ...opts,
     servers: opts.servers ?? '',
@@ -79,7 +86,7 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
     beforeStore: async (result) => {
       const origin = origins.get(result.slug);
       const annotated = annotate(redactTarget(origin ? { ...result, origin } : result), await previousResult(opts.out, result.slug));
-      stored.push(annotated);
+      if (keep) stored.push(annotated);
       return annotated;
     },
   });
@@ -87,8 +94,9 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
   if (opts.pin) {
     if (pins) report.pin = { file: opts.pin, written: false, check: checkPins(pins, stored) };
     else {
-      await writePins(opts.pin, pinsOf(stored));
-      report.pin = { file: opts.pin, written: true };
+      const written = pinsOf(stored);
+      await writePins(opts.pin, written);
+      report.pin = { file: opts.pin, written: true, servers: written.servers.length };
     }
   }
   if (opts.sarif) {

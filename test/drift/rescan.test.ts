@@ -54,7 +54,7 @@ describe('rescans', () => {
     const out = join(f.dir, 'out');
     const pin = join(f.dir, 'mcp-pins.json');
     const first = await scan({ servers: f.list, out, allowPrivate: true, timeoutSeconds: 20, pin });
-    assert.deepEqual(first.pin, { file: pin, written: true });
+    assert.deepEqual(first.pin, { file: pin, written: true, servers: 1 });
     const stored1 = ServerResultSchema.parse(JSON.parse(await readFile(join(out, 'servers', 'notes.json'), 'utf8')));
     assert.equal(stored1.status, 'ok');
     assert.match(stored1.hash ?? '', /^sha256:/);

@@ -156,7 +156,7 @@ describe('client configs', () => {
       await put(join(home, '.cursor/mcp.json'), { mcpServers: { memory: local, web: { url: `${remote.url}?token=q-secret-456`, headers: { Authorization: 'Bearer h-secret-789' } } } });
       await put(join(home, '.gemini/settings.json'), { mcpServers: { memory: local } });
       const out = join(root, 'out');
-      const report = await scan({ out, clients: { home, cwd }, allowPrivate: true, timeoutSeconds: 20 });
+      const report = await scan({ out, clients: { home, cwd }, allowPrivate: true, timeoutSeconds: 20, keepResults: true });
       assert.equal(report.total, 2);
       assert.deepEqual(report.stored.map((r) => [r.id, r.status]).sort(), [
         ['memory', 'ok'],

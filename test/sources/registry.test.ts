@@ -248,7 +248,7 @@ describe('MCP Registry source', () => {
       ],
     });
     const out = join(await mkdtemp(join(tmpdir(), 'census-reg-')), 'out');
-    const report = await scan({ out, registry: { url: reg.base }, allowPrivate: true, timeoutSeconds: 20, env: {} });
+    const report = await scan({ out, registry: { url: reg.base }, allowPrivate: true, timeoutSeconds: 20, keepResults: true, env: {} });
     assert.equal(report.total, 2);
     const byId = new Map(report.stored.map((r) => [r.id, r]));
     assert.equal(byId.get('io.github.acme/open')?.status, 'ok');
@@ -262,7 +262,7 @@ describe('MCP Registry source', () => {
     assert.equal(stored.origin?.source === 'registry' && stored.origin.name, 'io.github.acme/open');
 
     // With the secret in the environment, the header is sent.
-    const again = await scan({ out, registry: { url: reg.base }, allowPrivate: true, timeoutSeconds: 20, env: { MCP_CENSUS_IO_GITHUB_ACME_LOCKED_AUTHORIZATION: 'Bearer s3cret' } });
+    const again = await scan({ out, registry: { url: reg.base }, allowPrivate: true, timeoutSeconds: 20, keepResults: true, env: { MCP_CENSUS_IO_GITHUB_ACME_LOCKED_AUTHORIZATION: 'Bearer s3cret' } });
     assert.equal(again.stored.find((r) => r.id === 'io.github.acme/locked')?.status, 'ok');
     const written = await readFile(join(out, 'servers', `${byId.get('io.github.acme/locked')!.slug}.json`), 'utf8');
     assert.doesNotMatch(written, /s3cret/);

@@ -63,3 +63,6 @@ export function policyFor(tools: readonly PolicyInput[]): Policy {
 export function toolPolicy(tool: PolicyInput): Policy {
   return policyFor([tool]);
 }
+
+export { policyYaml, type PolicyYamlOptions } from './yaml.ts';
+export { policyCedar, cedarSchema, cedarString, type CedarOptions } from './cedar.ts';

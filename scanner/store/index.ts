@@ -8,6 +8,7 @@ import { rename as renameCb, writeFile as writeFileCb } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Policy, ServerResult } from '../schemas/index.ts';
+import { policyCedar, policyYaml } from '../policy/index.ts';
 
 // The callback API, promisified: for the thousands of small files of a crawl it costs about
 // half the CPU of node:fs/promises (no FileHandle per file), and CPU limits a crawl at high concurrency.
@@ -17,9 +18,14 @@ let tmpCounter = 0;
 
 /** Writes `value` as pretty JSON to `file` so that readers see the old file or the new one, never half of one. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeTextAtomic(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Writes `text` to `file` so that readers see the old file or the new one, never half of one. */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.${++tmpCounter}.tmp`;
   try {
-    await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
+    await writeFile(tmp, text);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -28,8 +34,14 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
 }
 
 /** Where a scan's files go. */
-export function storePaths(outDir: string, slug: string): { result: string; policy: string } {
-  return { result: join(outDir, 'servers', `${slug}.json`), policy: join(outDir, 'policies', `${slug}.json`) };
+export function storePaths(outDir: string, slug: string): { result: string; policy: string; policyYaml: string; policyCedar: string } {
+  const policies = join(outDir, 'policies');
+  return {
+    result: join(outDir, 'servers', `${slug}.json`),
+    policy: join(policies, `${slug}.json`),
+    policyYaml: join(policies, `${slug}.yaml`),
+    policyCedar: join(policies, `${slug}.cedar`),
+  };
 }
 
 /** Creates the output folders. */
@@ -38,9 +50,12 @@ export async function prepareStore(outDir: string): Promise<void> {
   await mkdir(join(outDir, 'policies'), { recursive: true });
 }
 
-/** Writes one server's result and its starter policy. */
+/** Writes one server's result and its starter policy (JSON, and the same policy as YAML and Cedar). */
 export async function storeServer(outDir: string, result: ServerResult, policy: Policy): Promise<void> {
   const paths = storePaths(outDir, result.slug);
+  const title = `Starter policy for ${result.title || result.id}`;
   await writeJsonAtomic(paths.policy, policy);
+  await writeTextAtomic(paths.policyYaml, policyYaml(policy, { title }));
+  await writeTextAtomic(paths.policyCedar, policyCedar(policy, { title }));
   await writeJsonAtomic(paths.result, result);
 }

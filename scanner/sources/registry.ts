@@ -48,6 +48,9 @@ export interface RegistryOptions {
   maxPageBytes?: number;
 }
 
+/** Longest cursor passed back (a cursor is a server name and version in the official registry). */
+const MAX_CURSOR_CHARS = 4096;
+
 /** Redirects followed per page at most. */
 const MAX_REDIRECTS = 5;
 
@@ -114,6 +117,7 @@ async function readPages(base: string, opts: RegistryOptions): Promise<{ entries
       });
       const next = page.data.metadata?.nextCursor;
       if (!next) break;
+      if (next.length > MAX_CURSOR_CHARS) throw new SourceError(`registry ${shown}: page ${pages} has a cursor longer than ${MAX_CURSOR_CHARS} characters; stopping`);
       if (seen.has(next)) throw new SourceError(`registry ${shown}: page ${pages} repeats an earlier cursor; stopping`);
       seen.add(next);
       cursor = next;

@@ -7,6 +7,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -17,6 +19,14 @@ import { withHashes } from '../../scanner/drift/index.ts';
 import { POISONING_SIGNAL_IDS } from '../../scanner/classify/poisoning-ids.ts';
 import { SarifLogSchema, type SarifLog, type ServerResult } from '../../scanner/schemas/index.ts';
 import { streamableHttpServer, type ToolSource } from '../helpers/mcp-servers.ts';
+import { projectPath } from '../helpers/scan.ts';
+
+const run = promisify(execFile);
+const cli = (args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', projectPath('scanner/cli.ts'), ...args], { cwd: projectPath() }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 
 type AjvLike = { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown }; errorsText(e?: unknown): string };
 const Ajv = AjvDraft04Module as unknown as new (opts: object) => AjvLike;
@@ -162,6 +172,23 @@ describe('SARIF output', () => {
       assert.deepEqual([...rules].sort(), ['critical-tool', 'tool-drift', 'tool-poisoning', 'unauthenticated-remote']);
       const added = log2.runs[0].results.filter((r) => r.ruleId === 'tool-drift').map((r) => r.message.text);
       assert.ok(added.some((t) => /Tool "search" was added to server "keyed"/.test(t)), added.join('\n'));
+    });
+
+    it('npm run scan -- --format sarif writes DIR/results.sarif; another format is a usage error', async () => {
+      const server = await streamableHttpServer({ tools: structuredClone(tools) });
+      closers.push(server.close);
+      const dir = await mkdtemp(join(tmpdir(), 'census-sarif-'));
+      await writeFile(join(dir, 'servers.json'), JSON.stringify({ mcpServers: { notes: { url: server.url } } }));
+      const out = join(dir, 'out');
+      const r = await cli(['scan', '--servers', join(dir, 'servers.json'), '--out', out, '--allow-private', '--format', 'sarif', '--timeout', '20']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /wrote .*results\.sarif/);
+      const log = assertValid(JSON.parse(await readFile(join(out, 'results.sarif'), 'utf8')));
+      assert.ok(log.runs[0].results.some((x) => x.ruleId === 'tool-poisoning'));
+      assert.deepEqual(log.runs[0].results.find((x) => x.ruleId === 'tool-poisoning')?.locations[0].physicalLocation.artifactLocation, { uri: 'servers/notes.json', uriBaseId: 'SCANDIR' });
+      const bad = await cli(['scan', '--servers', join(dir, 'servers.json'), '--out', out, '--format', 'xml']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--format must be json or sarif/);
     });
   });
 });

@@ -220,6 +220,8 @@ describe('MCP Registry source', () => {
   it('fails as a whole, with a message, on a registry that misbehaves', async () => {
     const loop = await registry({ entries: [], answer: () => ({ status: 200, body: JSON.stringify({ servers: [], metadata: { nextCursor: 'same' } }) }) });
     await assert.rejects(loadRegistry({ url: loop.base, allowPrivate: true }), /repeats an earlier cursor/);
+    const long = await registry({ entries: [], answer: () => ({ status: 200, body: JSON.stringify({ servers: [], metadata: { nextCursor: 'c'.repeat(5000) } }) }) });
+    await assert.rejects(loadRegistry({ url: long.base, allowPrivate: true }), /cursor longer than 4096/);
     const junk = await registry({ entries: [], answer: () => ({ status: 200, body: '<html>' }) });
     await assert.rejects(loadRegistry({ url: junk.base, allowPrivate: true }), /page 1 is not JSON/);
     const shape = await registry({ entries: [], answer: () => ({ status: 200, body: JSON.stringify({ items: [] }) }) });

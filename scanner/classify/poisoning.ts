@@ -46,7 +46,13 @@ const RULES: Rule[] = [
   [
     'hidden-instructions',
     'Hidden instruction tags',
-    /<\s{0,3}\/?\s{0,3}(?:important|system|sys|instructions?|hidden|secret|admin|override|critical)\b[^<>\n]{0,60}>|<\|(?:im_start|im_end|system)\|>|\[\/?INST\]|<<\/?SYS>>/i,
+    /<\s{0,3}\/?\s{0,3}(?:important|system|sys|instructions?|hidden|secret|admin|override|critical)\b[^<>\n]{0,60}>|&lt;\s{0,3}\/?\s{0,3}(?:important|system|sys|instructions?|hidden|secret|admin|override|critical)\b[^<>&\n]{0,60}&gt;|<\|(?:im_start|im_end|system)\|>|\[\/?INST\]|<<\/?SYS>>/i,
+  ],
+  [
+    'hidden-instructions',
+    'Tells the model to ignore its instructions',
+    // Spanish, Portuguese, French, German, Chinese.
+    /\bignor(?:a|ar|e|ez|er)\s{1,3}(?:todas\s{1,3}|toutes\s{1,3})?(?:las|as|les)\s{1,3}instru(?:cciones|[cç][oõ]es|ctions)\s{1,3}(?:anteriores|previas|pr[ée]c[ée]dentes|ant[ée]rieures)\b|\bignorier(?:e|en)?\s{1,3}(?:alle\s{1,3})?(?:vorherigen|bisherigen|obigen)\s{1,3}(?:anweisungen|instruktionen)\b|忽略(?:之前|以前|先前|上面|上述)?的?(?:所有)?(?:指令|指示|说明|提示)/iu,
   ],
   [
     'hidden-instructions',

@@ -164,8 +164,8 @@ export function classifyTool(tool: McpTool): Classification {
 
   // destructiveHint: true says a change *may* destroy. Real servers set it on
   // every tool that is not read-only, so it decides only when the tool's own
-  // words and parameters do not say what the tool does.
-  if (hints.readOnly !== true && hints.destructive === true && !evidence.some((e) => e.source !== 'annotation' && e.strong)) {
+  // words and parameters (even weak ones: "hover", "select") are silent.
+  if (hints.readOnly !== true && hints.destructive === true && !evidence.some((e) => e.source !== 'annotation')) {
     const claim: Evidence = { category: 'destructive', source: 'annotation', strong: true };
     annEvidence.push(claim);
     evidence.push(claim);
@@ -189,7 +189,7 @@ export function classifyTool(tool: McpTool): Classification {
         source: 'annotation',
       });
     }
-  } else if (nonRead.length > 0) {
+  } else if (nonRead.length > 0 && !weakNameYields(nonRead, descEvidence)) {
     category = most(nonRead);
   } else if (readEvidence.length > 0) {
     category = 'read';
@@ -265,6 +265,20 @@ export function classifyTool(tool: McpTool): Classification {
     confidence: confidence(category, evidence, hints.readOnly, fallback),
     signals,
   };
+}
+
+/**
+ * True when the only signs of a change are weak words in the name (a noun-like
+ * verb after the first word: `browser_network_request`, `get_commit`) and the
+ * description plainly leads with reading ("Returns full details…"): the
+ * description says what the tool does.
+ */
+function weakNameYields(nonRead: readonly Evidence[], descEvidence: readonly Evidence[]): boolean {
+  return (
+    nonRead.every((e) => e.source === 'name' && !e.strong) &&
+    descEvidence.some((e) => e.category === 'read' && e.strong) &&
+    descEvidence.every((e) => e.category === 'read')
+  );
 }
 
 /** "`delete` in the name, `Deletes` in the description"-style summary of evidence. */

@@ -178,7 +178,9 @@ function isClosed(p: SchemaProperty): boolean {
 const CODE_NOUNS = new Set(['command', 'commands', 'cmd', 'cmds', 'script', 'scripts', 'sql', 'shell', 'bash', 'powershell', 'eval', 'javascript', 'python', 'typescript']);
 const CODE_QUALIFIERS = new Set(['source', 'python', 'js', 'javascript', 'typescript', 'shell', 'bash', 'program', 'snippet', 'script', 'raw', 'exec', 'run', 'executable']);
 const MAYBE_CODE = new Set(['code', 'query', 'statement', 'statements', 'expression', 'function', 'body', 'input', 'source', 'snippet', 'program']);
-const CODE_DESCRIPTION = /\b(?:sql|javascript|typescript|python|shell|bash|powershell|js)\b|\b(?:code|commands?|script)\s+to\s+(?:run|execute|evaluate)\b|\b(?:run|execute|evaluate)d?\s+(?:on|in|by)\s+the\s+(?:server|page|browser|shell|sandbox)\b|\bsource\s+code\b/i;
+// A language named as what the parameter *is* ("SQL query", "JavaScript expression", "Python code"),
+// not mentioned in an example ("e.g. auth in Express.js").
+const CODE_DESCRIPTION = /^\W{0,3}(?:an?\s{1,3}|the\s{1,3})?(?:sql|javascript|typescript|python|shell|bash|powershell|js)\b|\b(?:sql|javascript|typescript|python|shell|bash|powershell|js)\s{1,3}(?:queries|query|statements?|code|expressions?|functions?|scripts?|snippets?|commands?|programs?|source)\b|\b(?:code|commands?|script)\s+to\s+(?:run|execute|evaluate)\b|\b(?:run|execute|evaluate)d?\s+(?:on|in|by)\s+the\s+(?:server|page|browser|shell|sandbox)\b|\bsource\s+code\b/i;
 
 /** Parameters carrying code or commands → execute. */
 function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefined {

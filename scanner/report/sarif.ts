@@ -83,13 +83,15 @@ function fingerprint(...parts: string[]): Record<string, string> {
 
 function location(result: ServerResult, tool?: string): SarifLocation {
   // A server list in the working tree is where the finding can be fixed; otherwise point at the stored result.
-  const listFile = result.origin?.source === 'list' && !/^(\/|~|[A-Za-z]:)/.test(result.origin.file) ? result.origin.file : undefined;
+  const list = result.origin?.source === 'list' && !/^(\/|~|[A-Za-z]:)/.test(result.origin.file) ? result.origin : undefined;
+  const listFile = list?.file;
   const artifactLocation = listFile ? { uri: encodeURI(listFile.replaceAll('\\', '/')) } : { uri: `servers/${result.slug}.json`, uriBaseId: 'SCANDIR' };
   const server = { name: clean(result.id, 200), fullyQualifiedName: clean(result.id, 200), kind: 'module' as const };
   const logical = tool
     ? [server, { name: clean(tool, 200), fullyQualifiedName: `${clean(result.id, 200)}/${clean(tool, 200)}`, kind: 'function' as const }]
     : [server];
-  return { physicalLocation: { artifactLocation }, logicalLocations: logical };
+  const region = list?.line ? { region: { startLine: list.line } } : {};
+  return { physicalLocation: { artifactLocation, ...region }, logicalLocations: logical };
 }
 
 function finding(id: RuleId, result: ServerResult, text: string, opts: { tool?: string; key?: string; level?: SarifLevel; properties?: Record<string, unknown> }): SarifResult {

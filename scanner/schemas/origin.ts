@@ -18,6 +18,8 @@ export const ListOriginSchema = z
     file: z.string().min(1),
     /** The entry's key in `mcpServers`. */
     key: z.string(),
+    /** 1-based line where the entry's definition starts in the file (where a SARIF finding points). */
+    line: z.number().int().positive().optional(),
   })
   .strict();
 export type ListOrigin = z.infer<typeof ListOriginSchema>;

@@ -28,6 +28,7 @@ export const SarifLocationSchema = z
     physicalLocation: z
       .object({
         artifactLocation: z.object({ uri: z.string().min(1), uriBaseId: z.string().optional() }).strict(),
+        region: z.object({ startLine: z.number().int().positive() }).strict().optional(),
       })
       .strict(),
     logicalLocations: z

@@ -62,6 +62,9 @@ export async function loadServerList(file: string): Promise<ServerTarget[]> {
     }
   }
   const slugs = assignSlugs(parsed.map((p) => p.id));
-  const origin = (key: string): Origin => ({ source: 'list', file: displayPath(file), key });
+  const origin = (key: string): Origin => {
+    const line = located.lineOf(['mcpServers', key]);
+    return { source: 'list', file: displayPath(file), key, ...(line ? { line } : {}) };
+  };
   return parsed.map((p, i) => ({ ...p.target, slug: slugs[i], origin: origin(p.id) }) as ServerTarget);
 }

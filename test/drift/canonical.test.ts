@@ -134,3 +134,22 @@ describe('drift between snapshots', () => {
     assert.deepEqual(drift.changed.map((c) => c.name), ['search']);
   });
 });
+
+describe('drift between whole scans', () => {
+  it('matches servers by id and reports changed, new and gone ones; failed scans have no drift', async () => {
+    const { diffScans } = await import('../../scanner/drift/index.ts');
+    const failed = result([], { id: 'down', slug: 'down', status: 'timeout', error: { kind: 'timeout', message: 'x' } });
+    const before = [result([tool()]), result([tool()], { id: 'old', slug: 'old' }), result([tool()], { id: 'down', slug: 'down' })];
+    const after = [result([tool({ description: 'new text' })]), result([tool()], { id: 'fresh', slug: 'fresh' }), failed];
+    const lines = diffScans(before, after);
+    assert.deepEqual(
+      lines.map((l) => [l.id, l.kind, l.drift?.changed.map((c) => c.name)]),
+      [
+        ['srv', 'changed', ['search']],
+        ['fresh', 'new', undefined],
+        ['old', 'gone', undefined],
+      ],
+    );
+    assert.deepEqual(diffScans(before, before), []);
+  });
+});

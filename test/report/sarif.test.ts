@@ -77,7 +77,7 @@ describe('SARIF output', () => {
     const drifted = base({
       id: 'drifty',
       slug: 'drifty',
-      origin: { source: 'list', file: 'mcp/servers.yaml', key: 'drifty' },
+      origin: { source: 'list', file: 'mcp/servers.yaml', key: 'drifty', line: 7 },
       tools: [],
       drift: {
         since: '2026-11-21T10:00:00.000Z',
@@ -124,7 +124,7 @@ describe('SARIF output', () => {
     assert.match(drift[1], /"archive" was removed/);
     assert.match(drift[2], /"search " of server "drifty" changed since the scan of 2026-11-21T10:00:00.000Z: description/);
     assert.match(drift[3], /instructions of server "drifty" changed/);
-    assert.deepEqual(by('tool-drift')[0].locations[0].physicalLocation.artifactLocation, { uri: 'mcp/servers.yaml' });
+    assert.deepEqual(by('tool-drift')[0].locations[0].physicalLocation, { artifactLocation: { uri: 'mcp/servers.yaml' }, region: { startLine: 7 } });
 
     assert.deepEqual(by('pin-mismatch').map((r) => [r.level, r.message.text]), [['error', 'The instructions of server "locked" changed since pinned 2026-11-20T10:00:00.000Z']]);
     assert.deepEqual(by('auth-required').map((r) => [r.level, r.locations[0].physicalLocation.artifactLocation]), [['note', { uri: 'servers/authed.json', uriBaseId: 'SCANDIR' }]]);

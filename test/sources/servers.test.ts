@@ -55,6 +55,18 @@ describe('server lists', () => {
     assert.notEqual(targets[2].slug, targets[3].slug, 'case twins get distinct slugs');
   });
 
+  it('records where each entry came from: the file and the line its definition starts on', async () => {
+    const path = await file('s.yaml', 'mcpServers:\n  a:\n    command: node\n  # a comment\n  b:\n    url: https://example.com/mcp\n');
+    const targets = await loadServerList(path);
+    assert.deepEqual(
+      targets.map((t) => t.origin),
+      [
+        { source: 'list', file: path, key: 'a', line: 3 },
+        { source: 'list', file: path, key: 'b', line: 6 },
+      ],
+    );
+  });
+
   it('resolves a relative cwd against the list\'s folder', async () => {
     const path = await file('s.yaml', 'mcpServers:\n  a:\n    command: node\n    cwd: sub\n');
     const [t] = await loadServerList(path);

@@ -167,7 +167,7 @@ export async function scanServer(
       durationMs: Date.now() - started,
       ...(listed.warnings.length ? { warnings: listed.warnings } : {}),
       tools,
-      grade: gradeServer(tools),
+      grade: gradeServer(tools, typeof instructions === 'string' ? { instructions } : {}),
     };
     return { result, policy: policyFor(tools) };
   } catch (err) {

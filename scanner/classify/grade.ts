@@ -4,7 +4,8 @@
  * trusted. Computed from the classified tools alone, with the reasons a reader
  * needs to check it.
  *
- * - F: a tool's text tries to manipulate the model (any poisoning signal).
+ * - F: a tool's text, or the server's `initialize` instructions, try to
+ *   manipulate the model (any poisoning signal).
  * - D: a tool runs code or commands, or moves money.
  * - C: a tool deletes or overwrites data.
  * - B: tools write, within reach of a rate limit.
@@ -17,6 +18,8 @@
  */
 import type { Category, Signal } from '../schemas/result.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
+import { poisoningSignals } from './poisoning.ts';
+import { walkSchema } from './schema.ts';
 
 /** The letters, best first. */
 export const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
@@ -63,10 +66,22 @@ function names(list: readonly GradedTool[]): string {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** The grade of a server from its classified tools. */
-export function gradeServer(tools: readonly GradedTool[]): Grade {
+/** What else of the server the grade reads. */
+export interface GradeOptions {
+  /** The server's `instructions` from `initialize`: text the model reads too. @default none */
+  instructions?: string;
+}
+
+/** The grade of a server from its classified tools (and its instructions). */
+export function gradeServer(tools: readonly GradedTool[], opts: GradeOptions = {}): Grade {
   const reasons: string[] = [];
-  if (tools.length === 0) return { letter: 'A', reasons: ['Lists no tools'] };
+  const told = opts.instructions
+    ? poisoningSignals({ texts: [{ text: opts.instructions, source: 'description', where: 'instructions' }], walk: walkSchema(undefined), purpose: '' })
+    : [];
+  if (told.length > 0) {
+    reasons.push(`Its instructions try to manipulate the model: ${[...new Set(told.map((s) => s.label))].join('; ')} (${told[0].evidence})`);
+  }
+  if (tools.length === 0) return { letter: told.length > 0 ? 'F' : 'A', reasons: [...reasons, 'Lists no tools'] };
 
   const poisoned = tools.filter((t) => t.signals.some((s) => POISONING_SIGNAL_IDS.has(s.id)));
   let letter: GradeLetter = 'A';
@@ -86,10 +101,8 @@ export function gradeServer(tools: readonly GradedTool[]): Grade {
     reasons.push(`${count(falselyReadOnly.length, 'tool')} claim to be read-only but say they change things: ${names(falselyReadOnly)} (one grade lower)`);
     letter = GRADES[Math.min(GRADES.indexOf(letter) + 1, GRADES.indexOf('D'))];
   }
-  if (poisoned.length > 0) {
-    reasons.unshift(`${count(poisoned.length, 'tool')} with text that tries to manipulate the model: ${names(poisoned)}`);
-    letter = 'F';
-  }
+  if (poisoned.length > 0) reasons.unshift(`${count(poisoned.length, 'tool')} with text that tries to manipulate the model: ${names(poisoned)}`);
+  if (poisoned.length > 0 || told.length > 0) letter = 'F';
 
   const unannotated = tools.filter((t) => t.signals.some((s) => s.id === 'no-annotations'));
   if (unannotated.length > 0) reasons.push(`${count(unannotated.length, 'tool')} of ${tools.length} not annotated`);

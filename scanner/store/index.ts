@@ -54,8 +54,11 @@ export async function prepareStore(outDir: string): Promise<void> {
 export async function storeServer(outDir: string, result: ServerResult, policy: Policy): Promise<void> {
   const paths = storePaths(outDir, result.slug);
   const title = `Starter policy for ${result.title || result.id}`;
-  await writeJsonAtomic(paths.policy, policy);
-  await writeTextAtomic(paths.policyYaml, policyYaml(policy, { title }));
-  await writeTextAtomic(paths.policyCedar, policyCedar(policy, { title }));
+  // The policies side by side; the result last: its presence means the server is done (see --resume).
+  await Promise.all([
+    writeJsonAtomic(paths.policy, policy),
+    writeTextAtomic(paths.policyYaml, policyYaml(policy, { title })),
+    writeTextAtomic(paths.policyCedar, policyCedar(policy, { title })),
+  ]);
   await writeJsonAtomic(paths.result, result);
 }

@@ -1,24 +1,27 @@
 /**
- * `npm run eval -- [--split held-out|tuning|all] [--verbose] [--json]`: scores
+ * `npm run eval -- [--split held-out|held-out-2|tuning|all] [--verbose] [--json]`: scores
  * the classifier and the two baselines on the labelled real tools.
  */
+import { z } from 'zod';
+import { SplitSchema, type Split } from '../schemas/labels.ts';
 import { InputError } from '../sources/errors.ts';
 import { evaluate, formatReport, labelledTools, loadLabels } from './index.ts';
 import { FIXTURES_DIR, LABELS_FILE } from './paths.ts';
 
 async function main(argv: string[]): Promise<number> {
-  let split: 'held-out' | 'tuning' | 'all' = 'held-out';
+  let split: Split | 'all' = 'held-out';
   let verbose = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--split') {
       const v = argv[++i];
-      if (v !== 'held-out' && v !== 'tuning' && v !== 'all') throw new InputError(`--split: expected held-out, tuning or all, got ${JSON.stringify(v)}`, '(command line)');
-      split = v;
+      const parsed = SplitSchema.or(z.literal('all')).safeParse(v);
+      if (!parsed.success) throw new InputError(`--split: expected tuning, held-out, held-out-2 or all, got ${JSON.stringify(v)}`, '(command line)');
+      split = parsed.data;
     } else if (a === '--verbose') verbose = true;
     else if (a === '--json') json = true;
-    else throw new InputError(`unknown option ${JSON.stringify(a)}; usage: eval [--split held-out|tuning|all] [--verbose] [--json]`, '(command line)');
+    else throw new InputError(`unknown option ${JSON.stringify(a)}; usage: eval [--split held-out|held-out-2|tuning|all] [--verbose] [--json]`, '(command line)');
   }
   const labels = await loadLabels(LABELS_FILE);
   const report = evaluate(await labelledTools(labels, FIXTURES_DIR, split), split);

@@ -21,8 +21,13 @@ export const ToolLabelSchema = z
   .refine((l) => (l.access === 'read') === (l.category === 'read'), { message: 'access must be read exactly when category is read' });
 export type ToolLabel = z.infer<typeof ToolLabelSchema>;
 
-/** `tuning` servers may guide changes to the rules; `held-out` servers are only ever scored. */
-export const SplitSchema = z.enum(['tuning', 'held-out']);
+/**
+ * `tuning` servers may guide changes to the rules; `held-out` servers are only
+ * ever scored; `held-out-2` servers were recorded and labelled after the
+ * changes that followed the first held-out run, to score those changes on
+ * tools never seen.
+ */
+export const SplitSchema = z.enum(['tuning', 'held-out', 'held-out-2']);
 export type Split = z.infer<typeof SplitSchema>;
 
 export const LabelsSchema = z

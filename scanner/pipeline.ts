@@ -128,7 +128,12 @@ export async function scanServer(
 ): Promise<{ result: ServerResult; policy: Policy }> {
   const started = Date.now();
   const seconds = opts.timeoutSeconds ?? 30;
-  const deadline = opts.abandon ? AbortSignal.any([AbortSignal.timeout(seconds * 1000), opts.abandon]) : AbortSignal.timeout(seconds * 1000);
+  // The deadline: the time budget, or an abandoned scan (Ctrl-C twice), whichever comes first.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), seconds * 1000);
+  const onAbandon = () => controller.abort();
+  opts.abandon?.addEventListener('abort', onAbandon, { once: true });
+  const deadline = controller.signal;
   const cleanups: (() => Promise<void> | void)[] = [];
   const base = {
     id: target.id,
@@ -182,6 +187,8 @@ export async function scanServer(
     };
     return { result, policy: policyFor([]) };
   } finally {
+    clearTimeout(timer);
+    opts.abandon?.removeEventListener('abort', onAbandon);
     for (const cleanup of cleanups.reverse()) {
       try {
         await cleanup();
@@ -189,6 +196,7 @@ export async function scanServer(
         // closing a broken connection can fail; the result is already decided
       }
     }
+    controller.abort(); // whatever of this server is still in flight (a notification's answer) ends here
   }
 }
 

@@ -407,11 +407,15 @@ export class StreamableHttpSession {
   close(): void {
     if (!this.sessionId) return;
     const headers = { ...this.headers, 'mcp-session-id': this.sessionId, ...(this.protocolVersion ? { 'mcp-protocol-version': this.protocolVersion } : {}) };
-    // Bounded by what is left of the server's own time budget.
-    exchange({ ...this.ctx, retry: { retries: 0 } }, this.endpoint, 'DELETE', headers).then(
-      ({ res }) => res.resume(),
-      () => {},
-    );
+    // Its own short bound: the server's budget ends with its scan.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2000).unref();
+    exchange({ ...this.ctx, signal: controller.signal, retry: { retries: 0 } }, this.endpoint, 'DELETE', headers)
+      .then(
+        ({ res }) => res.resume(),
+        () => {},
+      )
+      .finally(() => clearTimeout(timer));
     this.sessionId = undefined;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk]`
+ * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only]`
  *
  * Starts a fleet of N Streamable HTTP MCP servers on loopback (fleet.ts, its own
  * process), then, in the same run and against the same fleet, our scanner
@@ -8,6 +8,8 @@
  * memory of each, the latency bound (the fewest sequential round trips every
  * server needs × latency ÷ concurrency), each one's efficiency against it, the
  * ratio of the two, and whether every status and tool count is right.
+ * With `--crawl-only`, a third row: the scanner's crawling stages alone (scheduler,
+ * connect, list; no classification, policies or files).
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
@@ -88,6 +90,7 @@ async function main(): Promise<number> {
       latency: { type: 'string', default: '100' },
       concurrency: { type: 'string', default: '64,256' },
       'no-sdk': { type: 'boolean', default: false },
+      'crawl-only': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.servers);
@@ -108,6 +111,10 @@ async function main(): Promise<number> {
       const out = join(dir, `scan-${c}`);
       const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out])]];
       await rm(out, { recursive: true, force: true });
+      if (values['crawl-only']) {
+        runs.push(['  crawl only', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'crawl-only'])]);
+        await rm(out, { recursive: true, force: true });
+      }
       if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
       console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}results`);
       for (const [name, r] of runs) {
@@ -118,7 +125,10 @@ async function main(): Promise<number> {
           `  ${pad(name, 16)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 10)}${pad((n / (r.wallMs / 1000)).toFixed(0), 11)}${pad(`${r.maxRssMb.toFixed(0)} MB`, 11)}${pad(`${((100 * boundMs) / r.wallMs).toFixed(0)}%`, 10)}${pad(`${(r.cpuMs / n).toFixed(2)} ms`, 12)}${verdict}`,
         );
       }
-      if (runs.length === 2) console.log(`  mcp-census is ${(runs[1][1].wallMs / runs[0][1].wallMs).toFixed(2)}× as fast as the SDK pool`);
+      const sdk = runs.find(([name]) => name === 'SDK Client pool');
+      if (sdk) {
+        for (const [name, r] of runs.filter((run) => run !== sdk)) console.log(`  ${name.trim()} is ${(sdk[1].wallMs / r.wallMs).toFixed(2)}× as fast as the SDK pool`);
+      }
     }
   } finally {
     fleet.stop();

@@ -1,15 +1,21 @@
 /**
  * The crawl benchmark's scanner side: runs the real pipeline (connect, list,
  * classify, policy, store) over the fleet's servers in this process, so its
- * peak memory is the scanner's alone. `run-scanner.ts MANIFEST CONCURRENCY OUT_DIR`
- * prints one JSON line: wall time, peak RSS, and every server's status and tool count.
+ * peak memory is the scanner's alone. `run-scanner.ts MANIFEST CONCURRENCY OUT_DIR [crawl-only]`
+ * prints one JSON line: wall time, CPU time, peak RSS, and every server's status and tool count.
+ * With `crawl-only`, only the crawling stages run (the scheduler, connect and list: no
+ * classification, policies or files), to show what the crawl itself costs.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScan } from '../../../scanner/pipeline.ts';
+import { connect, statusFor, toScanError } from '../../../scanner/connect/index.ts';
+import { createAgents } from '../../../scanner/connect/agent.ts';
+import { runPolitely } from '../../../scanner/connect/hosts.ts';
+import { listTools } from '../../../scanner/list/tools.ts';
 import type { FleetServer } from './fleet.ts';
 
-const [manifestFile, concurrency, out] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
+const [manifestFile, concurrency, out, mode] = [process.argv[2], Number(process.argv[3]), process.argv[4], process.argv[5]];
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FleetServer[];
 mkdirSync(out, { recursive: true });
 const servers = join(out, 'servers.json');
@@ -18,14 +24,31 @@ const results: Record<string, { status: string; tools: number }> = {};
 const cpuMs = (u: NodeJS.ResourceUsage) => (u.userCPUTime + u.systemCPUTime) / 1000;
 const cpuBefore = cpuMs(process.resourceUsage());
 const started = performance.now();
-await runScan({
-  servers,
-  out,
-  concurrency,
-  allowPrivate: true,
-  timeoutSeconds: 60,
-  onResult: (r) => void (results[r.id] = { status: r.status, tools: r.tools.length }),
-});
+if (mode === 'crawl-only') {
+  const agents = createAgents({ allowPrivate: true });
+  await runPolitely(manifest, (s) => new URL(s.url).hostname, concurrency, {}, async (server) => {
+    const cleanups: (() => unknown)[] = [];
+    const target = { id: server.id, slug: server.id, kind: 'remote' as const, entry: { url: server.url, headers: {} } };
+    try {
+      const session = await connect(target, { allowPrivate: true, signal: AbortSignal.timeout(60_000), agents, defer: (fn) => cleanups.push(fn) });
+      results[server.id] = { status: 'ok', tools: (await listTools(session)).tools.length };
+    } catch (err) {
+      results[server.id] = { status: statusFor(toScanError(err).kind), tools: 0 };
+    } finally {
+      for (const fn of cleanups) await fn();
+    }
+  });
+  agents.destroy();
+} else {
+  await runScan({
+    servers,
+    out,
+    concurrency,
+    allowPrivate: true,
+    timeoutSeconds: 60,
+    onResult: (r) => void (results[r.id] = { status: r.status, tools: r.tools.length }),
+  });
+}
 const wallMs = performance.now() - started;
 const usage = process.resourceUsage();
 process.stdout.write(JSON.stringify({ wallMs, cpuMs: cpuMs(usage) - cpuBefore, maxRssMb: usage.maxRSS / 1024, results }) + '\n');

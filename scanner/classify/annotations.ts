@@ -31,6 +31,10 @@ export interface AnnotationEvidence {
   signals: Signal[];
 }
 
+const SPEC_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+/** Hint names as other spellings fold them (`read_only_hint`, `ReadOnly`, `destructive`). */
+const MEANT = new Set(['readonlyhint', 'readonly', 'destructivehint', 'destructive', 'idempotenthint', 'idempotent', 'openworldhint', 'openworld']);
+
 /** The boolean value of a hint, or `undefined` (recording junk values as a signal). */
 function hint(annotations: Record<string, unknown>, key: string, junk: string[]): boolean | undefined {
   if (!Object.hasOwn(annotations, key)) return undefined;
@@ -72,6 +76,14 @@ export function annotationEvidence(raw: unknown): AnnotationEvidence {
   if (hints.openWorld === false) add('annotation-closed-world', 'Annotated closed world', 'openWorldHint: false');
   else if (hints.openWorld === true) add('annotation-open-world', 'Reaches an open world (external systems)', 'openWorldHint: true');
 
+  // The spec spells the hints in camelCase; other spellings are not hints, but a server that
+  // wrote one meant something: say so rather than silently apply the defaults.
+  const misspelt = Object.keys(annotations)
+    .slice(0, 50)
+    .filter((k) => !SPEC_KEYS.has(k) && MEANT.has(k.toLowerCase().replace(/[^a-z]/g, '')));
+  if (misspelt.length > 0) {
+    add('annotation-invalid', 'Annotations not spelled as the MCP spec says (ignored)', misspelt.map((k) => JSON.stringify(k).slice(0, 60)).join(', '));
+  }
   if (junk.length > 0) {
     add('annotation-invalid', 'Annotations that are not booleans (ignored)', junk.map((k) => `${k}: ${typeof annotations[k]}`).join(', '));
   }

@@ -19,7 +19,7 @@ export interface LabelledTool {
 }
 
 /** The approaches scored side by side. */
-export const APPROACHES: Record<string, (tool: McpTool) => Verdict> = {
+export const APPROACHES: Record<string, (tool: McpTool) => Verdict & { confidence?: number }> = {
   classifier: (t) => classifyTool(t),
   'readOnlyHint + spec defaults': readOnlyHintBaseline,
   'verbs inside names': nameVerbBaseline,
@@ -37,7 +37,17 @@ export interface Scores {
   executeRecall: number;
   /** Tools it got wrong: `server/tool: labelled → predicted`. */
   misses: string[];
+  /** Category accuracy by the verdict's confidence, when the approach gives one: is a high confidence deserved? */
+  byConfidence?: { band: string; tools: number; categoryAccuracy: number }[];
 }
+
+/**
+ * Confidence bands the evaluation reports accuracy in (lower bounds).
+ * @default [0.8, 0.5, 0]
+ * Why: 0.8 and up is what two or more agreeing sources give; under 0.5 is one weak source or the
+ * write fallback, which the server grade calls unsure.
+ */
+export const CONFIDENCE_BANDS = [0.8, 0.5, 0] as const;
 
 /** The tool with no annotations at all. */
 export function stripAnnotations(tool: McpTool): McpTool {
@@ -48,13 +58,21 @@ export function stripAnnotations(tool: McpTool): McpTool {
 const ratio = (hit: number, all: number) => (all === 0 ? Number.NaN : hit / all);
 
 /** Scores one approach on labelled tools. */
-export function score(tools: readonly LabelledTool[], approach: (tool: McpTool) => Verdict): Scores {
+export function score(tools: readonly LabelledTool[], approach: (tool: McpTool) => Verdict & { confidence?: number }): Scores {
+  const bands = CONFIDENCE_BANDS.map((min) => ({ min, tools: 0, right: 0 }));
+  let confident = false;
   let access = 0;
   let category = 0;
   const recall = { write: [0, 0], read: [0, 0], destructive: [0, 0], financial: [0, 0], execute: [0, 0] };
   const misses: string[] = [];
   for (const { server, tool, label } of tools) {
     const v = approach(tool);
+    if (v.confidence !== undefined) {
+      confident = true;
+      const band = bands.find((b) => v.confidence! >= b.min)!;
+      band.tools++;
+      if (v.category === label.category) band.right++;
+    }
     if (v.access === label.access) access++;
     if (v.category === label.category) category++;
     else misses.push(`${server}/${tool.name}: ${label.category} → ${v.category}${label.ambiguous ? ' (ambiguous)' : ''}`);
@@ -77,6 +95,15 @@ export function score(tools: readonly LabelledTool[], approach: (tool: McpTool) 
     financialRecall: ratio(recall.financial[0], recall.financial[1]),
     executeRecall: ratio(recall.execute[0], recall.execute[1]),
     misses,
+    ...(confident
+      ? {
+          byConfidence: bands.map((b, i) => ({
+            band: i === 0 ? `≥ ${b.min}` : `${b.min}–${CONFIDENCE_BANDS[i - 1]}`,
+            tools: b.tools,
+            categoryAccuracy: ratio(b.right, b.tools),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -165,6 +192,8 @@ export function formatReport(report: EvalReport, verbose = false): string {
     for (const [name, s] of Object.entries(scores)) {
       lines.push(`  ${name.padEnd(30)}${cols.map(([k]) => pct(s[k] as number).padStart(11)).join('')}`);
     }
+    const bands = scores.classifier?.byConfidence;
+    if (bands) lines.push(`  classifier category accuracy by confidence: ${bands.map((b) => `${b.band}: ${pct(b.categoryAccuracy).trim()} of ${b.tools}`).join(', ')}`);
     if (verbose) {
       const misses = scores.classifier?.misses ?? [];
       lines.push(`  classifier misses (${misses.length}):`, ...misses.map((m) => `    ${m}`));

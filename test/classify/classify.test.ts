@@ -115,6 +115,14 @@ describe('classifier rules', () => {
     assert.ok(!c.signals.some((s) => s.id === 'annotation-not-read-only' || s.id === 'annotation-destructive'), 'defaults are not repeated as claims');
   });
 
+  it('reads hints only as the spec spells them, and says when a server spelled them otherwise', () => {
+    const c = classifyTool(tool('frob', '', {}, { annotations: { read_only_hint: true, ReadOnly: true } as McpTool['annotations'] }));
+    assert.equal(c.category, 'write', 'a misspelt read-only claim is not a claim');
+    const bad = c.signals.find((s) => s.id === 'annotation-invalid');
+    assert.ok(bad && bad.evidence.includes('read_only_hint') && bad.evidence.includes('ReadOnly'));
+    assert.ok(!classifyTool(tool('frob', '', {}, { annotations: { readOnlyHint: true, custom: 1 } as McpTool['annotations'] })).signals.some((s) => s.id === 'annotation-invalid'));
+  });
+
   it('finds code, money, messages and parameter counts in the schema', () => {
     assert.equal(classifyTool(tool('run_query', 'Runs a SQL query', { sql: { type: 'string' } })).category, 'execute');
     const pay = classifyTool(tool('create_payment', 'Creates a charge', { amount: { type: 'number' }, currency: { type: 'string' } }));

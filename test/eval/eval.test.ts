@@ -77,6 +77,17 @@ describe('classifier on the held-out servers', () => {
     }
   });
 
+  it('is right more often when it is more confident', async () => {
+    const labels = await loadLabels(LABELS_FILE);
+    for (const split of ['held-out', 'held-out-2'] as const) {
+      const { served } = evaluate(await labelledTools(labels, FIXTURES_DIR, split), split);
+      const [high, mid] = served.classifier.byConfidence!;
+      assert.ok(high.tools > 0 && mid.tools > 0, split);
+      assert.ok(high.categoryAccuracy > mid.categoryAccuracy, `${split}: ${JSON.stringify(served.classifier.byConfidence)}`);
+      assert.equal(served['verbs inside names'].byConfidence, undefined, 'baselines give no confidence');
+    }
+  });
+
   it('meets the access targets and beats both baselines', async () => {
     const labels = await loadLabels(LABELS_FILE);
     const report = evaluate(await labelledTools(labels, FIXTURES_DIR, 'held-out'), 'held-out');

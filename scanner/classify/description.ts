@@ -54,6 +54,8 @@ export interface DescriptionEvidence {
   destructive?: string;
   /** A money noun in the lead clause ("Creates a payment…"). */
   money?: string;
+  /** A quote saying the tool itself pays or charges ("it will be paid automatically", "Requires USDC payment"). */
+  payment?: string;
 }
 
 // Words skipped before the lead verb: "This tool allows you to…", "Use this to…",
@@ -186,7 +188,12 @@ const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
 
 const DESTRUCTIVE =
-  /\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+
+// The tool itself pays: a sentence that starts "Requires … payment", or money that "will be paid/charged".
+// "Checks whether a URL requires payment" is not one: the requirement is not the tool's.
+const PAYS =
+  /(?:^|[.!?]\s{1,3})requires?\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,3}payment\b|\b(?:will|would)\s{1,3}be\s{1,3}(?:paid|charged|billed|debited)\b|\b(?:paid|charged|debited)\s{1,3}automatically\b|\bautomatically\s{1,3}(?:pays?|charges?|debits?)\b|\bby\s{1,3}paying\s{1,3}(?:via|with|from|through)\b|\bcharges?\s{1,3}(?:your|the\s{1,3}(?:user|customer)['’]?s?)\s{1,3}(?:card|account|wallet|balance)\b/i;
 
 /** What a description says about its tool; reads at most its first `LEAD_CHARS` characters for the lead and `text` (already capped) for warnings. */
 export function descriptionEvidence(text: string): DescriptionEvidence {
@@ -203,6 +210,8 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   }
   const ro = READ_ONLY.exec(head);
   if (ro) out.readOnly = quote(context(head, ro.index, ro[0].length), 120);
+  const pay = PAYS.exec(text);
+  if (pay) out.payment = quote(context(text, pay.index, pay[0].length), 120);
   const de = DESTRUCTIVE.exec(text);
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   if (leadSentence) {

@@ -136,6 +136,10 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category: 'destructive', source: 'description', strong: true });
     signals.push({ id: 'destructive-warning', label: 'Description warns it destroys data', evidence: desc.destructive, source: 'description' });
   }
+  if (desc.payment) {
+    descEvidence.push({ category: 'financial', source: 'description', strong: true });
+    signals.push({ id: 'payment-statement', label: 'Description says it pays or charges money', evidence: desc.payment, source: 'description' });
+  }
   evidence.push(...descEvidence);
   if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {
     signals.push({

@@ -279,6 +279,16 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   return undefined;
 }
 
+/** Switch names that turn a tool into one that destroys: `delete: true`, `overwrite`, `purge`. */
+const DESTROYING_SWITCHES = new Set(['delete', 'remove', 'overwrite', 'purge', 'wipe', 'destroy', 'erase', 'truncate']);
+
+/** A top-level boolean parameter whose name is a destroying verb (`git push --delete`): the tool can destroy. */
+function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  const p = props.find((x) => x.depth === 0 && x.schema?.type === 'boolean' && DESTROYING_SWITCHES.has(compact(x.name)));
+  if (!p) return undefined;
+  return { category: 'destructive', signal: sig('destructive-parameter', `A switch that destroys (${quote(p.name, 40)})`, quote(p.path)) };
+}
+
 const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
 const PRICE = new Set(['price', 'prices', 'preco', 'precio', 'prix', 'preis', 'cost', 'custo', 'costo', 'cout', 'fee', 'fees']);
 const RANGE = new Set(['min', 'max', 'minimum', 'maximum', 'from', 'to', 'lower', 'upper', 'range', 'gte', 'lte', 'gt', 'lt', 'ate', 'desde', 'hasta', 'von', 'bis', 'minimo', 'maximo', 'start', 'end', 'sort', 'order']);
@@ -316,7 +326,7 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const walk = walkSchema(inputSchema);
   const props = walk.properties;
   const findings: SchemaFinding[] = [];
-  for (const f of [codeParameter(props), sendsMessage(props), catchAll(props)]) if (f) findings.push(f);
+  for (const f of [codeParameter(props), sendsMessage(props), catchAll(props), destroyingSwitch(props)]) if (f) findings.push(f);
   const info: Signal[] = [];
 
   const top = props.filter((p) => p.depth === 0);

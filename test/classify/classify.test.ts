@@ -135,6 +135,19 @@ describe('classifier rules', () => {
     assert.ok(!ids(tool('search', 'Searches', ten)).includes('high-parameter-count'));
   });
 
+  it('reads a tool that pays, a switch that destroys, and a warning that data is overwritten', () => {
+    const pays = classifyTool(tool('fetch_url', 'Fetches a URL. If the endpoint requires payment, it will be paid automatically from the wallet.'));
+    assert.equal(pays.category, 'financial');
+    assert.ok(pays.signals.some((s) => s.id === 'payment-statement' && s.evidence.includes('will be paid')));
+    assert.equal(classifyTool(tool('check_url', 'Checks whether a URL requires payment.')).category, 'read', 'a requirement that is not the tool\'s');
+    assert.equal(classifyTool(tool('register_domain', 'Registers a domain. Requires USDC payment on Base.')).category, 'financial');
+    const push = classifyTool(tool('git_push', 'Pushes commits to a remote.', { delete: { type: 'boolean' }, branch: { type: 'string' } }));
+    assert.equal(push.category, 'destructive');
+    assert.ok(push.signals.some((s) => s.id === 'destructive-parameter'));
+    assert.equal(classifyTool(tool('git_push', 'Pushes commits to a remote.', { delete: { type: 'string' } })).category, 'write', 'only a boolean switch');
+    assert.equal(classifyTool(tool('upsert_records', 'Insert or update records. Records with an existing id are overwritten.')).category, 'destructive');
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -19,11 +19,12 @@ export const CRAWL_OPTIONS = {
   'max-age': { type: 'string' },
   shard: { type: 'string' },
   json: { type: 'boolean' },
+  offload: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 /** The usage text of the crawl flags. */
 export const CRAWL_USAGE =
-  '[--per-host N] [--host-spacing MS] [--retries N] [--max-message-mb N] [--max-pages N] [--max-tools N] [--resume [--max-age 24h]] [--shard I/N] [--json]';
+  '[--per-host N] [--host-spacing MS] [--retries N] [--max-message-mb N] [--max-pages N] [--max-tools N] [--resume [--max-age 24h]] [--shard I/N] [--offload] [--json]';
 
 /**
  * Default `--max-age` of `--resume`.
@@ -52,7 +53,7 @@ export function parseShard(text: string): { index: number; count: number } | und
 
 /** The `ScanOptions` the crawl flags ask for; `fail` reports bad usage (it throws). */
 export function crawlOptions(values: Values, fail: (message: string) => never): Partial<ScanOptions> & { json: boolean } {
-  const opts: Partial<ScanOptions> & { json: boolean } = { json: Boolean(values.json) };
+  const opts: Partial<ScanOptions> & { json: boolean } = { json: Boolean(values.json), ...(values.offload ? { offload: true } : {}) };
   const perHost = count(values, 'per-host', fail);
   const spacing = count(values, 'host-spacing', fail, 0);
   if (perHost !== undefined || spacing !== undefined) opts.politeness = { perHost, hostSpacingMs: spacing };

@@ -3,7 +3,8 @@
  * sources → connect → list → classify → policy → store.
  */
 import { createHash } from 'node:crypto';
-import type { Policy, ServerResult, Status, ToolRecord } from './schemas/index.ts';
+import type { ErrorKind, Policy, ServerResult, Status, ToolRecord } from './schemas/index.ts';
+import type { AuthInfo } from './schemas/auth.ts';
 import { loadServerList, type ServerTarget } from './sources/servers.ts';
 import { connect, describeTarget, toScanError, ScanError, statusFor, type Session } from './connect/index.ts';
 import { createAgents, type Agents } from './connect/agent.ts';
@@ -18,6 +19,7 @@ import { policyFor } from './policy/index.ts';
 import { prepareStore, storeServer } from './store/index.ts';
 import { freshResult } from './store/resume.ts';
 import { assignSlugs } from './slug.ts';
+import { Offload } from './offload.ts';
 
 export interface ScanOptions {
   /** The server list to read (JSON or YAML, `mcpServers` shape). @default 'data/servers.yaml' */
@@ -70,6 +72,13 @@ export interface ScanOptions {
   lookup?: Lookup;
   /** Called once the list is loaded: how many servers this run will scan and how many it skipped. */
   onPlan?: (plan: { total: number; fresh: number }) => void;
+  /**
+   * Classify, derive policies and store on a worker thread, leaving the main thread to crawl.
+   * @default false
+   * Why: on a big crawl those stages cost more CPU than the crawl itself (see the README's figures);
+   * with a spare core they stop limiting it. Without one the thread only adds its memory (about 90 MB), hence opt-in.
+   */
+  offload?: boolean;
   /** Turns each result into what is stored (annotations by later stages). @default the result as it is */
   beforeStore?: (result: ServerResult) => ServerResult | Promise<ServerResult>;
   /** Called with each result as soon as it is stored. */
@@ -121,11 +130,27 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, seconds: number)
   });
 }
 
-/** Scans one server: never throws; every failure is recorded on the result. */
-export async function scanServer(
-  target: ServerTarget,
-  opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents },
-): Promise<{ result: ServerResult; policy: Policy }> {
+/**
+ * What crawling one server found, before classification: plain data, so that it
+ * can be handed to another thread (see offload.ts).
+ */
+export type Crawled = {
+  base: Pick<ServerResult, 'id' | 'slug' | 'title' | 'target' | 'scannedAt'>;
+  durationMs: number;
+} & (
+  | {
+      ok: true;
+      server: NonNullable<ServerResult['server']>;
+      instructions?: string;
+      tools: McpTool[];
+      truncated?: { kind: ErrorKind; message: string };
+      warnings: string[];
+    }
+  | { ok: false; error: { kind: ErrorKind; message: string }; auth?: AuthInfo }
+);
+
+/** Connects to one server and lists its tools: never throws; every failure is recorded. */
+export async function crawlServer(target: ServerTarget, opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents }): Promise<Crawled> {
   const started = Date.now();
   const seconds = opts.timeoutSeconds ?? 30;
   // The deadline: the time budget, or an abandoned scan (Ctrl-C twice), whichever comes first.
@@ -161,31 +186,25 @@ export async function scanServer(
     const listed = await untilAborted(listTools(session, opts.list), deadline, seconds);
     const info = session.serverInfo;
     const instructions = session.instructions;
-    const tools = toolRecords(listed.tools);
-    const result: ServerResult = {
-      ...base,
-      target: { ...base.target, transport: session.transport },
-      status: 'ok',
-      ...(listed.truncated ? { error: { kind: listed.truncated.kind, message: listed.truncated.message }, truncated: true } : {}),
+    return {
+      base: { ...base, target: { ...base.target, transport: session.transport } },
+      durationMs: Date.now() - started,
+      ok: true,
       server: { name: info?.name ?? '', version: info?.version ?? '', protocolVersion: session.protocolVersion, ...(info?.title !== undefined ? { title: info.title } : {}) },
       ...(typeof instructions === 'string' && instructions ? { instructions } : {}),
-      durationMs: Date.now() - started,
-      ...(listed.warnings.length ? { warnings: listed.warnings } : {}),
-      tools,
-      grade: gradeServer(tools, typeof instructions === 'string' ? { instructions } : {}),
+      tools: listed.tools,
+      ...(listed.truncated ? { truncated: { kind: listed.truncated.kind, message: listed.truncated.message } } : {}),
+      warnings: listed.warnings,
     };
-    return { result, policy: policyFor(tools) };
   } catch (err) {
     const failure = toScanError(session?.failure() ?? err);
-    const result: ServerResult = {
-      ...base,
-      status: statusFor(failure.kind),
+    return {
+      base,
+      durationMs: Date.now() - started,
+      ok: false,
       error: { kind: failure.kind, message: failure.message },
       ...(failure.auth ? { auth: failure.auth } : {}),
-      durationMs: Date.now() - started,
-      tools: [],
     };
-    return { result, policy: policyFor([]) };
   } finally {
     clearTimeout(timer);
     opts.abandon?.removeEventListener('abort', onAbandon);
@@ -198,6 +217,44 @@ export async function scanServer(
     }
     controller.abort(); // whatever of this server is still in flight (a notification's answer) ends here
   }
+}
+
+/** Classifies what was crawled and derives the starter policy: the result as it is stored. */
+export function finishServer(crawled: Crawled): { result: ServerResult; policy: Policy } {
+  const { base, durationMs } = crawled;
+  if (!crawled.ok) {
+    const result: ServerResult = {
+      ...base,
+      status: statusFor(crawled.error.kind),
+      error: crawled.error,
+      ...(crawled.auth ? { auth: crawled.auth } : {}),
+      durationMs,
+      tools: [],
+    };
+    return { result, policy: policyFor([]) };
+  }
+  const { instructions } = crawled;
+  const tools = toolRecords(crawled.tools);
+  const result: ServerResult = {
+    ...base,
+    status: 'ok',
+    ...(crawled.truncated ? { error: crawled.truncated, truncated: true } : {}),
+    server: crawled.server,
+    ...(instructions ? { instructions } : {}),
+    durationMs,
+    ...(crawled.warnings.length ? { warnings: crawled.warnings } : {}),
+    tools,
+    grade: gradeServer(tools, instructions ? { instructions } : {}),
+  };
+  return { result, policy: policyFor(tools) };
+}
+
+/** Scans one server: never throws; every failure is recorded on the result. */
+export async function scanServer(
+  target: ServerTarget,
+  opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents },
+): Promise<{ result: ServerResult; policy: Policy }> {
+  return finishServer(await crawlServer(target, opts));
 }
 
 /** The host a remote target's politeness limits count against; stdio targets have none. */
@@ -224,6 +281,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   }
   opts.onPlan?.({ total: targets.length, fresh });
   const agents = createAgents({ allowPrivate: opts.allowPrivate ?? false, lookup: opts.lookup });
+  const offload = opts.offload ? Offload.start() : undefined;
   const byStatus = { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 } satisfies Record<Status, number>;
   const results: ScanSummary['results'] = [];
   let abandoned = 0;
@@ -234,14 +292,19 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
       opts.concurrency ?? 8,
       opts.politeness ?? {},
       async (target) => {
-        const scanned = await scanServer(target, { ...opts, agents });
+        const crawled = await crawlServer(target, { ...opts, agents });
         if (opts.abandon?.aborted) {
           abandoned++;
           return;
         }
-        const result = opts.beforeStore ? await opts.beforeStore(scanned.result) : scanned.result;
-        const policy = scanned.policy;
-        await storeServer(opts.out, result, policy);
+        let result: ServerResult;
+        if (offload && !opts.beforeStore) {
+          result = await offload.finishAndStore(opts.out, crawled);
+        } else {
+          const finished = offload ? await offload.finish(crawled) : finishServer(crawled);
+          result = opts.beforeStore ? await opts.beforeStore(finished.result) : finished.result;
+          await (offload ? offload.store(opts.out, result, finished.policy) : storeServer(opts.out, result, finished.policy));
+        }
         byStatus[result.status]++;
         results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
         opts.onResult?.(result);
@@ -252,5 +315,6 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
     return { total: targets.length, byStatus, results, fresh, ...(notStarted || abandoned ? { interrupted: { notStarted, abandoned } } : {}) };
   } finally {
     agents.destroy();
+    await offload?.close();
   }
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { rawMcpServer, tool, type RawRunning } from '../helpers/raw-mcp.ts';
 import { listen } from '../helpers/mcp-servers.ts';
 import { projectPath } from '../helpers/scan.ts';
-import { runScan, shardOf } from '../../scanner/pipeline.ts';
+import { finishServer, runScan, shardOf, type Crawled } from '../../scanner/pipeline.ts';
+import { Offload } from '../../scanner/offload.ts';
 import { ScanEventSchema, type ScanEvent } from '../../scanner/schemas/scan-event.ts';
 import { ServerResultSchema } from '../../scanner/schemas/index.ts';
 import { ScanProgress, statusLine } from '../../scanner/progress.ts';
@@ -156,6 +157,49 @@ describe('long runs', () => {
     assert.deepEqual(events.map((e) => e.event), ['plan', 'result', 'result', 'result', 'summary']);
     const last = events.at(-1)!;
     assert.ok(last.event === 'summary' && last.byStatus.ok === 3);
+  });
+
+  it('stores the same results whether classification and storing run on a worker thread or not', async () => {
+    const servers = await slowServers(3, 0);
+    running.push(...servers);
+    const dir = await mkdtemp(join(tmpdir(), 'census-offload-'));
+    const list = join(dir, 'servers.json');
+    await writeFile(list, JSON.stringify({ mcpServers: Object.fromEntries(servers.map((s, i) => [`srv-${i}`, { url: s.url }])) }));
+    const stored: Record<string, string>[] = [];
+    for (const offload of [true, false]) {
+      const out = join(dir, `out-${offload}`);
+      const seen: string[] = [];
+      const summary = await runScan({ servers: list, out, allowPrivate: true, offload, onResult: (r) => seen.push(r.id) });
+      assert.equal(summary.byStatus.ok, 3);
+      assert.deepEqual(seen.sort(), ['srv-0', 'srv-1', 'srv-2']);
+      const files: Record<string, string> = {};
+      for (const folder of ['servers', 'policies']) {
+        for (const f of await readdir(join(out, folder))) {
+          files[`${folder}/${f}`] = (await readFile(join(out, folder, f), 'utf8')).replace(/"(scannedAt|durationMs)": [^,\n]+/g, '"$1": -');
+        }
+      }
+      stored.push(files);
+    }
+    assert.ok(Object.keys(stored[0]).length >= 6);
+    assert.deepEqual(stored[0], stored[1]);
+
+    // The worker really does the work (it is not the main-thread fallback answering).
+    const offload = Offload.start()!;
+    try {
+      const crawled: Crawled = {
+        base: { id: 'a', slug: 'a', target: { transport: 'streamable-http', url: 'https://example.com/mcp' }, scannedAt: new Date().toISOString() },
+        durationMs: 5,
+        ok: true,
+        server: { name: 'n', version: '1', protocolVersion: '2025-06-18' },
+        tools: [{ name: 'delete_file', description: 'Deletes a file permanently.', inputSchema: { type: 'object' } }],
+        warnings: [],
+      };
+      const { result } = await offload.finish(crawled);
+      assert.equal(offload.answered, 1);
+      assert.deepEqual(result, finishServer(crawled).result);
+    } finally {
+      await offload.close();
+    }
   });
 
   it('draws a status line on a terminal: done/total, ok, failed, rate, ETA', () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only]`
+ * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only] [--offload]`
  *
  * Starts a fleet of N Streamable HTTP MCP servers on loopback (fleet.ts, its own
  * process), then, in the same run and against the same fleet, our scanner
@@ -9,7 +9,8 @@
  * server needs × latency ÷ concurrency), each one's efficiency against it, the
  * ratio of the two, and whether every status and tool count is right.
  * With `--crawl-only`, a third row: the scanner's crawling stages alone (scheduler,
- * connect, list; no classification, policies or files).
+ * connect, list; no classification, policies or files). With `--offload`, a row for
+ * the scanner with classification, policies and storing on a worker thread.
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
@@ -26,6 +27,8 @@ interface Report {
   wallMs: number;
   /** CPU time (user + system) the run took: the figure least disturbed by a busy machine. */
   cpuMs: number;
+  /** Time the scanner's main thread was busy (event-loop utilisation). */
+  mainThreadMs?: number;
   maxRssMb: number;
   results: Record<string, { status: string; tools: number }>;
 }
@@ -91,6 +94,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string', default: '64,256' },
       'no-sdk': { type: 'boolean', default: false },
       'crawl-only': { type: 'boolean', default: false },
+      offload: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.servers);
@@ -111,18 +115,22 @@ async function main(): Promise<number> {
       const out = join(dir, `scan-${c}`);
       const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out])]];
       await rm(out, { recursive: true, force: true });
+      if (values.offload) {
+        runs.push(['  --offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'offload'])]);
+        await rm(out, { recursive: true, force: true });
+      }
       if (values['crawl-only']) {
         runs.push(['  crawl only', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'crawl-only'])]);
         await rm(out, { recursive: true, force: true });
       }
       if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
-      console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}results`);
+      console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('main thread', 13)}results`);
       for (const [name, r] of runs) {
         const bad = wrong(fleet.manifest, r);
         failed ||= bad.length > 0;
         const verdict = bad.length ? `${bad.length} WRONG, e.g. ${bad.slice(0, 3).join('; ')}` : 'all right';
         console.log(
-          `  ${pad(name, 16)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 10)}${pad((n / (r.wallMs / 1000)).toFixed(0), 11)}${pad(`${r.maxRssMb.toFixed(0)} MB`, 11)}${pad(`${((100 * boundMs) / r.wallMs).toFixed(0)}%`, 10)}${pad(`${(r.cpuMs / n).toFixed(2)} ms`, 12)}${verdict}`,
+          `  ${pad(name, 16)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 10)}${pad((n / (r.wallMs / 1000)).toFixed(0), 11)}${pad(`${r.maxRssMb.toFixed(0)} MB`, 11)}${pad(`${((100 * boundMs) / r.wallMs).toFixed(0)}%`, 10)}${pad(`${(r.cpuMs / n).toFixed(2)} ms`, 12)}${pad(r.mainThreadMs === undefined ? '' : `${((100 * r.mainThreadMs) / r.wallMs).toFixed(0)}% busy`, 13)}${verdict}`,
         );
       }
       const sdk = runs.find(([name]) => name === 'SDK Client pool');

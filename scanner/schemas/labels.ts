@@ -25,9 +25,10 @@ export type ToolLabel = z.infer<typeof ToolLabelSchema>;
  * `tuning` servers may guide changes to the rules; `held-out` servers are only
  * ever scored; `held-out-2` servers were recorded and labelled after the
  * changes that followed the first held-out run, to score those changes on
- * tools never seen.
+ * tools never seen, and `held-out-3` likewise after the changes that followed
+ * `held-out-2`.
  */
-export const SplitSchema = z.enum(['tuning', 'held-out', 'held-out-2']);
+export const SplitSchema = z.enum(['tuning', 'held-out', 'held-out-2', 'held-out-3']);
 export type Split = z.infer<typeof SplitSchema>;
 
 export const LabelsSchema = z

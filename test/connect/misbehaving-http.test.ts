@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { listen, type Running } from '../helpers/mcp-servers.ts';
 import { rawMcpServer, tool } from '../helpers/raw-mcp.ts';
 import { scanList } from '../helpers/scan.ts';
+import { createAgents } from '../../scanner/connect/agent.ts';
+import { exchange } from '../../scanner/connect/http.ts';
+import { ScanError } from '../../scanner/connect/errors.ts';
 
 describe('misbehaving remote servers', () => {
   const running: Running[] = [];
@@ -242,5 +245,25 @@ describe('misbehaving remote servers', () => {
     assert.ok(target.log.length > 0);
     for (const l of target.log) assert.equal(l.headers.authorization, undefined, 'credentials stay with their origin');
     assert.equal(results.get('bad')!.status, 'blocked');
+  });
+
+  it('checks every redirect hop with the guard: a hop to a private address is blocked before any request', async () => {
+    const inside = track(await rawMcpServer({ tools: [tool('get_secret')] }));
+    const hop = track(await listen((_req, res) => res.writeHead(308, { location: inside.url }).end()));
+    // The first hop is a name the test resolves to loopback (standing in for a public host);
+    // the redirect names a private address literally, and the guard is on for it.
+    const connected = createAgents({ allowPrivate: true, lookup: async () => ['127.0.0.1'] });
+    const agents = { ...connected, options: { allowPrivate: false } };
+    const port = new URL(hop.url).port;
+    try {
+      await assert.rejects(
+        exchange({ agents, signal: AbortSignal.timeout(5000) }, new URL(`http://public.test:${port}/mcp`), 'POST', {}, '{}'),
+        (err: unknown) => err instanceof ScanError && err.kind === 'blocked',
+      );
+    } finally {
+      connected.destroy();
+    }
+    assert.equal(hop.requests.length, 1);
+    assert.equal(inside.log.length, 0, 'nothing reached the private address');
   });
 });

@@ -28,9 +28,16 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
+import { lookupInflected } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
+
+/** Lead verbs of tools that take code to look at or transform, not to run. */
+const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'validate', 'explain', 'analyze', 'analyse', 'lint', 'check', 'verify', 'summarize', 'summarise', 'describe']);
+
+/** The base form of a (folded) description word: `converts` → `convert`. */
+const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
 
 /** Risk by category, before poisoning. */
 export const RISK_BY_CATEGORY: Readonly<Record<Category, Risk>> = {
@@ -119,6 +126,9 @@ export function classifyTool(tool: McpTool): Classification {
     // A read verb from the second sentence matters only if the name has no verb.
     const verbs = desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
     if (verbs.length === 0) continue;
+    // "Runs a read-only query", "Select and run one of the following read operations (read-only)":
+    // what is run only reads, and the description says so.
+    if (category === 'execute' && desc.readOnly) continue;
     const strong = verbs.some((v) => !v.entry.weak);
     descEvidence.push({ category, source: 'description', strong });
     signals.push({
@@ -160,7 +170,14 @@ export function classifyTool(tool: McpTool): Classification {
 
   // Input schema.
   const schema = schemaEvidence(t.inputSchema);
+  // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
+  // plainly only inspects or transforms it is data, not something it runs.
+  const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(baseOf(v.word)));
   for (const f of schema.findings) {
+    if (inspectsCode && f.signal.id === 'code-parameter') {
+      signals.push({ ...f.signal, label: `${f.signal.label}; the description says it only inspects or converts it` });
+      continue;
+    }
     evidence.push({ category: f.category, source: 'schema', strong: true });
     signals.push(f.signal);
   }
@@ -272,16 +289,16 @@ export function classifyTool(tool: McpTool): Classification {
 }
 
 /**
- * True when the only signs of a change are weak words in the name (a noun-like
- * verb after the first word: `browser_network_request`, `get_commit`) and the
- * description plainly leads with reading ("Returns full details…"): the
- * description says what the tool does.
+ * True when the only signs of a change are weak words (a noun-like verb after
+ * the first word of the name: `browser_network_request`, `get_commit`; a weak
+ * verb: "Select…") and the description plainly reads ("Returns full
+ * details…", "(read-only)"): the description says what the tool does.
  */
 function weakNameYields(nonRead: readonly Evidence[], descEvidence: readonly Evidence[]): boolean {
   return (
-    nonRead.every((e) => e.source === 'name' && !e.strong) &&
+    nonRead.every((e) => (e.source === 'name' || e.source === 'description') && !e.strong) &&
     descEvidence.some((e) => e.category === 'read' && e.strong) &&
-    descEvidence.every((e) => e.category === 'read')
+    !descEvidence.some((e) => e.category !== 'read' && e.strong)
   );
 }
 

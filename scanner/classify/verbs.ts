@@ -33,7 +33,7 @@ const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
   ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract', 'read'],
-  ['return display see filter grep stat poll recommend suggest predict classify detect', 'read'],
+  ['return display see filter grep stat poll recommend suggest predict classify detect rank', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
 
@@ -220,6 +220,7 @@ export function isMoneyNoun(word: string): boolean {
  */
 const ACTION_NOUNS = new Map<string, Category>([
   ['search', 'read'], ['lookup', 'read'], ['scan', 'read'], ['check', 'read'], ['analysis', 'read'],
+  ['screenshot', 'read'], ['snapshot', 'read'], ['look', 'read'],
   ['query', 'read'], ['review', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],
@@ -232,4 +233,4 @@ export function actionNoun(word: string): Category | undefined {
 }
 
 /** Generic verbs whose object says what happens: "Performs a search", "Makes a payment". */
-export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);
+export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'take', 'takes', 'have', 'has', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);

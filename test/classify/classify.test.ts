@@ -148,6 +148,14 @@ describe('classifier rules', () => {
     assert.equal(classifyTool(tool('upsert_records', 'Insert or update records. Records with an existing id are overwritten.')).category, 'destructive');
   });
 
+  it('reads code that is only inspected, and runs of read-only operations, as reads', () => {
+    assert.equal(classifyTool(tool('sql_to_rest', 'Converts a SQL query to a REST request', { sql: { type: 'string' } })).category, 'read');
+    assert.equal(classifyTool(tool('run_sql', 'Runs a SQL query', { sql: { type: 'string' } })).category, 'execute', 'running it still executes');
+    assert.equal(classifyTool(tool('reader', 'Select and run one of the following read operations (read-only): get-user')).category, 'read');
+    assert.equal(classifyTool(tool('runner', 'Select and run one of the following operations: deploy-site')).category, 'execute');
+    assert.equal(classifyTool(tool('browser_take_screenshot', 'Take a screenshot of the current page')).category, 'read');
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

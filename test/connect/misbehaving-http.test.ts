@@ -91,6 +91,18 @@ describe('misbehaving remote servers', () => {
     assert.equal(http.log.filter((l) => l.rpc === 'initialize').length, 3);
   });
 
+  it('retries a connection reset mid-request', async () => {
+    const http = track(
+      await rawMcpServer({
+        tools: [tool('get_a')],
+        intercept: (req, _res, msg, n) => (msg?.method === 'initialize' && n === 1 ? (req.socket.destroy(), true) : false),
+      }),
+    );
+    const { results } = await scanList({ s: { url: http.url } });
+    assert.equal(results.get('s')!.status, 'ok', JSON.stringify(results.get('s')!.error));
+    assert.equal(http.log.filter((l) => l.rpc === 'initialize').length, 2);
+  });
+
   it('waits as long as a 429 Retry-After asks, within the cap', async () => {
     const http = track(
       await rawMcpServer({

@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   // Pages are `dir/index.html`; links are written with a trailing slash.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   trailingSlash: 'ignore',
   // Nothing in the catalogue needs these; they would only add work and requests.
   prefetch: false,

@@ -25,7 +25,9 @@ try {
     logLevel: 'warn',
     mode: 'production',
   });
-  await report({ ok: true });
+  // resourceUsage().maxRSS: the kernel's peak resident set of this process, in KiB.
+  const usage = process.resourceUsage();
+  await report({ ok: true, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 });
   process.exit(0);
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);

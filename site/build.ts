@@ -12,9 +12,17 @@
  *   folder, and nothing lands in the repository outside `site/.astro/`;
  * - Astro's and Vite's caches go to that same folder, removed when the build ends;
  * - the memory of a 31,000-page build is returned when it ends.
+ *
+ * Steps, each a process of its own that reports its time, CPU time and peak
+ * memory, two at a time (one per core of a 2-core machine):
+ * 1. `pages` (Astro: every page but the tool pages) beside `tools` (the
+ *    31,000 tool pages, written by site/src/emit/worker.ts from the same
+ *    renderers and shell);
+ * 2. `files` (policies, the API, sitemap, robots.txt, llms.txt) beside
+ *    `search` (the search index), written straight from the data.
  */
 import { fork } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface BuildSiteOptions {
@@ -22,6 +30,35 @@ export interface BuildSiteOptions {
   dataDir: string;
   /** Where the site is written. Emptied first. */
   outDir: string;
+  /**
+   * The address the site will be served at, for the absolute URLs of `sitemap.xml` and `robots.txt`.
+   * @default 'http://localhost:4321/'
+   * Why: sitemaps must hold absolute URLs; the default is where `npm start` serves it.
+   */
+  siteUrl?: string;
+  /** Called as each step's process starts (the benchmark samples its memory through /proc). @default none */
+  onStep?: (step: BuildStepName, pid: number) => void;
+}
+
+export type BuildStepName = 'pages' | 'tools' | 'files' | 'search';
+
+/** What one step of the build took, measured by the parent (time) and by its process (peak memory). */
+export interface BuildStep {
+  name: BuildStepName;
+  /** Wall time from spawning the process to its exit. */
+  ms: number;
+  /** The process's own peak resident set (getrusage maxrss), in bytes; its child processes not included. */
+  maxRssBytes: number;
+  /** CPU time (user + system) of the step's process: steadier than wall time on a busy machine. */
+  cpuMs: number;
+  /** What a non-Astro step wrote, as it reported it. */
+  summary?: Record<string, number>;
+}
+
+export interface BuiltSite {
+  /** HTML pages written. */
+  pages: number;
+  steps: BuildStep[];
 }
 
 /** A failed build; `output` holds what Astro printed. */
@@ -39,6 +76,9 @@ export class SiteBuildError extends Error {
 
 const SITE_DIR = import.meta.dirname;
 const WORKER = join(SITE_DIR, 'build-worker.mjs');
+const EMIT_WORKER = join(SITE_DIR, 'src', 'emit', 'worker.ts');
+/** tsx's loader, for the TypeScript emit worker. */
+const TSX_LOADER = import.meta.resolve('tsx');
 /** Most output kept from the build process, for the error. */
 const MAX_OUTPUT = 64 * 1024;
 
@@ -63,20 +103,40 @@ async function countHtml(dir: string): Promise<number> {
   return n;
 }
 
-function runWorker(outDir: string, workDir: string, dataDir: string): Promise<void> {
+interface WorkerOutcome {
+  ok: boolean;
+  message?: string;
+  maxRssBytes?: number;
+  cpuMs?: number;
+  summary?: Record<string, number>;
+}
+
+function runWorker(
+  step: BuildStepName,
+  outDir: string,
+  workDir: string,
+  dataDir: string,
+  opts: BuildSiteOptions,
+): Promise<BuildStep> {
   return new Promise((done, fail) => {
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT);
     };
-    let outcome: { ok: boolean; message?: string } | undefined;
-    const child = fork(WORKER, [outDir, join(workDir, 'cache')], {
+    let outcome: WorkerOutcome | undefined;
+    const started = performance.now();
+    const [script, args, execArgv] =
+      step === 'pages'
+        ? [WORKER, [outDir, join(workDir, 'cache')], []]
+        : [EMIT_WORKER, [step, outDir, opts.siteUrl ?? 'http://localhost:4321/'], ['--import', TSX_LOADER]];
+    const child = fork(script, args, {
       cwd: workDir,
       env: { ...process.env, CENSUS_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-      execArgv: [],
+      execArgv,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    if (child.pid !== undefined) opts.onStep?.(step, child.pid);
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     child.on('message', (m) => {
@@ -87,7 +147,7 @@ function runWorker(outDir: string, workDir: string, dataDir: string): Promise<vo
       if (outcome?.ok && code === 0) {
         // Quiet on success: only what Astro warned about.
         if (output.trim()) process.stderr.write(output);
-        done();
+        done({ name: step, ms: performance.now() - started, maxRssBytes: outcome.maxRssBytes ?? 0, cpuMs: outcome.cpuMs ?? 0, ...(outcome.summary ? { summary: outcome.summary } : {}) });
         return;
       }
       const why = outcome?.message ?? `the build process ended with ${signal ?? `code ${code}`}\n${output.trim()}`;
@@ -98,8 +158,16 @@ function runWorker(outDir: string, workDir: string, dataDir: string): Promise<vo
   });
 }
 
-/** Builds the catalogue of `dataDir` into `outDir`; resolves with the number of HTML pages written. */
-export async function buildSite(opts: BuildSiteOptions): Promise<{ pages: number }> {
+/** Moves the tool pages written into `staging` to `outDir/tools/`, a server folder at a time. */
+async function moveToolPages(staging: string, outDir: string): Promise<void> {
+  const tools = join(staging, 'tools');
+  if (!(await isDirectory(tools))) return;
+  await mkdir(join(outDir, 'tools'), { recursive: true });
+  for (const server of await readdir(tools)) await rename(join(tools, server), join(outDir, 'tools', server));
+}
+
+/** Builds the catalogue of `dataDir` into `outDir`; resolves with the number of HTML pages written and what each step took. */
+export async function buildSite(opts: BuildSiteOptions): Promise<BuiltSite> {
   const dataDir = resolve(opts.dataDir);
   const outDir = resolve(opts.outDir);
   if (!(await isDirectory(join(dataDir, 'servers')))) {
@@ -116,10 +184,17 @@ export async function buildSite(opts: BuildSiteOptions): Promise<{ pages: number
   const builds = join(SITE_DIR, '.astro', 'builds');
   await mkdir(builds, { recursive: true });
   const workDir = await mkdtemp(join(builds, 'build-'));
+  const steps: BuildStep[] = [];
   try {
-    await runWorker(outDir, workDir, dataDir);
+    // Astro empties outDir as it starts, so the tool pages written beside it go
+    // to a folder of their own first; the other steps follow into outDir.
+    const staging = join(workDir, 'tools-out');
+    const first = await Promise.all([runWorker('pages', outDir, workDir, dataDir, opts), runWorker('tools', staging, workDir, dataDir, opts)]);
+    await moveToolPages(staging, outDir);
+    const second = await Promise.all([runWorker('files', outDir, workDir, dataDir, opts), runWorker('search', outDir, workDir, dataDir, opts)]);
+    steps.push(...first, ...second);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  return { pages: await countHtml(outDir) };
+  return { pages: await countHtml(outDir), steps };
 }

@@ -28,7 +28,7 @@ export interface SiteServer {
 
 /** The pages' CSP (as in their meta tag), plus what only a header can say. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -46,6 +46,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'application/yaml; charset=utf-8',
+  '.cedar': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -173,7 +175,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, root: string): 
     return;
   }
   const extra: Record<string, string> = {};
-  if (request.segments[0] === 'policies' && extname(file).toLowerCase() === '.json') {
+  if (request.segments[0] === 'policies' && ['.json', '.yaml', '.cedar'].includes(extname(file).toLowerCase())) {
     const name = basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
     extra['Content-Disposition'] = `attachment; filename="${name}"`;
   }

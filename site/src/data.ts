@@ -23,6 +23,7 @@ import {
   type ToolRecord,
 } from '../../scanner/schemas/index.ts';
 import { serverTitle } from './lib/present.ts';
+import { ATTACK_PATTERNS, patternsFor, type AttackPattern } from './lib/patterns.ts';
 
 /** A data file that is missing, is not JSON, or does not match its schema. */
 export class CatalogueDataError extends Error {
@@ -57,6 +58,8 @@ export interface ToolEntry {
   tool: ToolRecord;
   /** This tool's position in `byCategory[tool.category]`. */
   categoryIndex: number;
+  /** The attack patterns that apply to it. */
+  patterns: AttackPattern[];
 }
 
 export interface Catalogue {
@@ -67,6 +70,16 @@ export interface Catalogue {
   tools: ToolEntry[];
   /** The same tools split by category, same order. */
   byCategory: Record<Category, ToolEntry[]>;
+  /** The same tools split by risk, same order. */
+  byRisk: Record<Risk, ToolEntry[]>;
+  /** Tools by the ids of their signals (a tool once per id), ids sorted. */
+  bySignal: Map<string, ToolEntry[]>;
+  /** Tools by attack pattern id, in `ATTACK_PATTERNS` order (every pattern present, maybe empty). */
+  byPattern: Map<string, ToolEntry[]>;
+  /** Servers by slug. */
+  serverBySlug: Map<string, ServerEntry>;
+  /** Tools by server slug, then tool slug. */
+  toolBySlug: Map<string, Map<string, ToolEntry>>;
   totals: Counts & { servers: number; tools: number; byStatus: Record<Status, number> };
 }
 
@@ -145,20 +158,34 @@ export function loadCatalogue(dataDir: string): Catalogue {
 
   const tools: ToolEntry[] = [];
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as ToolEntry[]])) as Record<Category, ToolEntry[]>;
+  const byRisk = Object.fromEntries(RISKS.map((r) => [r, [] as ToolEntry[]])) as Record<Risk, ToolEntry[]>;
+  const signals = new Map<string, ToolEntry[]>();
+  const byPattern = new Map<string, ToolEntry[]>(ATTACK_PATTERNS.map((p) => [p.id, []]));
   const totals = { servers: servers.length, tools: 0, byRisk: zeroes(RISKS), byCategory: zeroes(CATEGORIES), byStatus: zeroes(STATUSES) };
   for (const server of servers) {
     totals.byStatus[server.result.status]++;
     for (const tool of server.result.tools) {
       const list = byCategory[tool.category];
-      const entry: ToolEntry = { server, tool, categoryIndex: list.length };
+      const entry: ToolEntry = { server, tool, categoryIndex: list.length, patterns: patternsFor(tool) };
       list.push(entry);
       tools.push(entry);
+      byRisk[tool.risk].push(entry);
+      for (const id of new Set(tool.signals.map((sig) => sig.id))) {
+        const same = signals.get(id);
+        if (same) same.push(entry);
+        else signals.set(id, [entry]);
+      }
+      for (const p of entry.patterns) byPattern.get(p.id)!.push(entry);
       totals.byRisk[tool.risk]++;
       totals.byCategory[tool.category]++;
     }
   }
   totals.tools = tools.length;
-  return { dataDir: dir, servers, tools, byCategory, totals };
+  const bySignal = new Map([...signals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const serverBySlug = new Map(servers.map((s) => [s.result.slug, s]));
+  const toolBySlug = new Map(servers.map((s) => [s.result.slug, new Map<string, ToolEntry>()]));
+  for (const e of tools) toolBySlug.get(e.server.result.slug)!.set(e.tool.slug, e);
+  return { dataDir: dir, servers, tools, byCategory, byRisk, bySignal, byPattern, serverBySlug, toolBySlug, totals };
 }
 
 let memo: { dir: string; catalogue: Catalogue } | undefined;
@@ -191,3 +218,4 @@ export function relatedTools(cat: Catalogue, entry: ToolEntry, n = 6): ToolEntry
   for (let j = 1; j <= count; j++) out.push(list[(entry.categoryIndex + j * step) % list.length]);
   return out;
 }
+

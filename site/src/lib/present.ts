@@ -3,6 +3,7 @@
  * Everything from the data is attacker-controlled text: these return plain
  * strings for Astro to escape, and links only when they are http(s).
  */
+import { stripHidden } from './reveal.ts';
 import type { Category, Risk, ServerResult, Status, Target, ToolRule } from '../../../scanner/schemas/index.ts';
 
 /** `url` as an http(s) link without credentials, or undefined for anything else (`javascript:`, `data:`, junk). */
@@ -62,6 +63,11 @@ export const STATUS_MEANING: Record<Status, string> = {
   blocked: 'The scanner refused to contact this address (a loopback or private network), so its tools were not listed.',
   error: 'The scan failed (the server crashed, broke the protocol or sent too much), so its tools could not be (fully) listed.',
 };
+
+/** The server's grade letter (A–F), when the scan graded it. */
+export function gradeOf(result: ServerResult): string | undefined {
+  return result.grade?.letter;
+}
 
 export function serverTitle(result: ServerResult): string {
   return result.title || result.server?.title || result.id;
@@ -166,6 +172,7 @@ export const href = {
   tool: (server: string, tool: string) => `/tools/${server}/${tool}/`,
   serverPolicy: (server: string) => `/policies/${server}.json`,
   toolPolicy: (server: string, tool: string) => `/policies/${server}/${tool}.json`,
+  apiServer: (server: string) => `/api/servers/${server}.json`,
 };
 
 /**
@@ -173,7 +180,7 @@ export const href = {
  * characters (escaping would already make it safe; this keeps it plain), clipped.
  */
 export function metaText(text: string, max = 200): string {
-  const plain = text
+  const plain = stripHidden(text)
     .replace(/[\u0000-\u001f\u007f-\u009f<>]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { serveSite, type SiteServer } from '../../site/serve.ts';
 import { toolPolicy } from '../../scanner/policy/index.ts';
 import { PolicySchema, type ServerResult } from '../../scanner/schemas/index.ts';
+import { parse as parseYaml } from 'yaml';
 import { buildFixture, fixturePolicy, fixtureServers, removeTempDirs, toolNamed } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -142,6 +143,120 @@ describe('the catalogue in chromium', () => {
       assert.equal(await page.locator('main img, main iframe, main svg, main script').count(), 0, 'no injected elements');
       assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0);
       assert.deepEqual(problems, [], 'no dialog, console error or page error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('navigates home → category → tool → server by links', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      await page.goto(url('/'));
+      await page.locator('#category-chart a', { hasText: 'Write' }).click();
+      await page.waitForURL(url('/category/write/'));
+      assert.equal(await page.locator('h1').innerText(), 'Write tools');
+      const tool = toolNamed(servers.get('acme-ops')!, 'create_ticket');
+      await page.locator('table.listing a', { hasText: 'create_ticket' }).click();
+      await page.waitForURL(url(`/tools/acme-ops/${tool.slug}/`));
+      assert.equal(await page.locator('#tool-name').innerText(), 'create_ticket');
+      assert.ok(await page.locator('#patterns a[href="/patterns/runaway-writes/"]').isVisible());
+      await page.locator('.crumbs a[href="/servers/acme-ops/"]').click();
+      await page.waitForURL(url('/servers/acme-ops/'));
+      assert.ok(await page.locator(`a[href="/tools/acme-ops/${tool.slug}/"]`).isVisible());
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is usable from the keyboard: skip link first, then the search box', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      await page.goto(url('/tools/acme-ops/create-ticket/'));
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+      await page.keyboard.press('Enter');
+      assert.match(page.url(), /#main$/);
+      await page.locator('#site-q').focus();
+      await page.keyboard.type('refund');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\/\?q=refund$/);
+      await page.locator('#search-results li').first().waitFor({ timeout: 5000 });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('finds a known tool with the search box, and opens it', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      await page.goto(url('/'));
+      await page.locator('#site-q').fill('create ticket');
+      await page.locator('.search-box button').click();
+      await page.waitForURL(url('/search/?q=create+ticket'));
+      const first = page.locator('#search-results li a').first();
+      await first.waitFor({ timeout: 5000 });
+      assert.equal(await first.innerText(), 'create_ticket');
+      assert.match(await page.locator('#search-status').innerText(), /result/);
+      // A prefix of a word is enough, and servers are found by their title.
+      await page.locator('#q').fill('refu');
+      await page.locator('#search-form button').click();
+      await page.locator('#search-results li a', { hasText: 'refund_payment' }).waitFor({ timeout: 5000 });
+      await page.locator('#q').fill('everything');
+      await page.locator('#search-form button').click();
+      await page.locator('#search-results li a[href="/servers/everything/"]').waitFor({ timeout: 5000 });
+      await page.locator('#q').fill('zzzz nothing matches');
+      await page.locator('#search-form button').click();
+      await page.locator('#search-status', { hasText: 'Nothing found.' }).waitFor({ timeout: 5000 });
+      await page.locator('#q').fill('create ticket');
+      await page.locator('#search-form button').click();
+      await page.locator('#search-results li a', { hasText: 'create_ticket' }).click();
+      await page.waitForURL(url('/tools/acme-ops/create-ticket/'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows hostile tool names in search results as text, running nothing', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      await page.goto(url('/search/?q=svg%20onload'));
+      const hit = page.locator('#search-results li a').first();
+      await hit.waitFor({ timeout: 5000 });
+      assert.equal(await hit.innerText(), '"><svg onload=alert(1)>');
+      assert.equal(await page.locator('#search-results svg, #search-results img, #search-results script').count(), 0);
+      await page.goto(url('/search/?q=helpful'));
+      await page.locator('#search-results li a', { hasText: 'helpful_tool' }).waitFor({ timeout: 5000 });
+      await page.mouse.move(100, 300);
+      await page.waitForTimeout(300);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('serves every download format of a tool, and the machine-readable files', async () => {
+    const context = await browser!.newContext({ acceptDownloads: true });
+    try {
+      const { page, problems } = await watchedPage(context);
+      const tool = toolNamed(servers.get('acme-ops')!, 'run_query');
+      await page.goto(url(`/tools/acme-ops/${tool.slug}/`));
+      const [yaml] = await Promise.all([page.waitForEvent('download'), page.locator('a', { hasText: 'Download YAML' }).click()]);
+      assert.equal(yaml.suggestedFilename(), `${tool.slug}.yaml`);
+      assert.deepEqual(PolicySchema.parse(parseYaml(await readFile((await yaml.path())!, 'utf8'))), toolPolicy(tool));
+      const [cedar] = await Promise.all([page.waitForEvent('download'), page.locator('a', { hasText: 'Download Cedar' }).click()]);
+      assert.equal(cedar.suggestedFilename(), `${tool.slug}.cedar`);
+      for (const path of ['/api/catalogue.json', '/api/servers/acme-ops.json', '/sitemap.xml', '/robots.txt', '/llms.txt']) {
+        const r = await page.request.get(url(path));
+        assert.equal(r.status(), 200, path);
+      }
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }

@@ -17,9 +17,10 @@
  * memory, two at a time (one per core of a 2-core machine):
  * 1. `pages` (Astro: every page but the tool pages) beside `tools` (the
  *    31,000 tool pages, written by site/src/emit/worker.ts from the same
- *    renderers and shell);
- * 2. `files` (policies, the API, sitemap, robots.txt, llms.txt) beside
- *    `search` (the search index), written straight from the data.
+ *    renderers and shell) then `search` (the search index), both into a
+ *    staging folder moved into outDir after (Astro empties outDir as it starts);
+ * 2. `files` (policies, the API, sitemap, robots.txt, llms.txt), written
+ *    straight from the data by two processes, half the servers each.
  */
 import { fork } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -117,6 +118,7 @@ function runWorker(
   workDir: string,
   dataDir: string,
   opts: BuildSiteOptions,
+  part = '0/1',
 ): Promise<BuildStep> {
   return new Promise((done, fail) => {
     let output = '';
@@ -128,7 +130,7 @@ function runWorker(
     const [script, args, execArgv] =
       step === 'pages'
         ? [WORKER, [outDir, join(workDir, 'cache')], []]
-        : [EMIT_WORKER, [step, outDir, opts.siteUrl ?? 'http://localhost:4321/'], ['--import', TSX_LOADER]];
+        : [EMIT_WORKER, [step, outDir, opts.siteUrl ?? 'http://localhost:4321/', part], ['--import', TSX_LOADER]];
     const child = fork(script, args, {
       cwd: workDir,
       env: { ...process.env, CENSUS_DATA: dataDir, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
@@ -158,12 +160,14 @@ function runWorker(
   });
 }
 
-/** Moves the tool pages written into `staging` to `outDir/tools/`, a server folder at a time. */
-async function moveToolPages(staging: string, outDir: string): Promise<void> {
-  const tools = join(staging, 'tools');
-  if (!(await isDirectory(tools))) return;
-  await mkdir(join(outDir, 'tools'), { recursive: true });
-  for (const server of await readdir(tools)) await rename(join(tools, server), join(outDir, 'tools', server));
+/** Moves what was written into `staging` (tool pages, search index) into `outDir`, a folder or file at a time. */
+async function moveStaged(staging: string, outDir: string): Promise<void> {
+  for (const top of ['tools', 'search']) {
+    const from = join(staging, top);
+    if (!(await isDirectory(from))) continue;
+    await mkdir(join(outDir, top), { recursive: true });
+    for (const name of await readdir(from)) await rename(join(from, name), join(outDir, top, name));
+  }
 }
 
 /** Builds the catalogue of `dataDir` into `outDir`; resolves with the number of HTML pages written and what each step took. */
@@ -186,13 +190,21 @@ export async function buildSite(opts: BuildSiteOptions): Promise<BuiltSite> {
   const workDir = await mkdtemp(join(builds, 'build-'));
   const steps: BuildStep[] = [];
   try {
-    // Astro empties outDir as it starts, so the tool pages written beside it go
-    // to a folder of their own first; the other steps follow into outDir.
-    const staging = join(workDir, 'tools-out');
-    const first = await Promise.all([runWorker('pages', outDir, workDir, dataDir, opts), runWorker('tools', staging, workDir, dataDir, opts)]);
-    await moveToolPages(staging, outDir);
-    const second = await Promise.all([runWorker('files', outDir, workDir, dataDir, opts), runWorker('search', outDir, workDir, dataDir, opts)]);
-    steps.push(...first, ...second);
+    const staging = join(workDir, 'staging');
+    const [pages, tools, search] = await Promise.all([
+      runWorker('pages', outDir, workDir, dataDir, opts),
+      (async () => [await runWorker('tools', staging, workDir, dataDir, opts), await runWorker('search', staging, workDir, dataDir, opts)])(),
+    ]).then(([p, [t, s]]) => [p, t, s]);
+    await moveStaged(staging, outDir);
+    // The files, half the servers each, side by side.
+    const files = await Promise.all([0, 1].map((i) => runWorker('files', outDir, workDir, dataDir, opts, `${i}/2`)));
+    steps.push(pages, tools, search, {
+      name: 'files',
+      ms: Math.max(...files.map((f) => f.ms)),
+      cpuMs: files.reduce((n, f) => n + f.cpuMs, 0),
+      maxRssBytes: files.reduce((n, f) => n + f.maxRssBytes, 0),
+      summary: { files: files.reduce((n, f) => n + (f.summary?.files ?? 0), 0), bytes: files.reduce((n, f) => n + (f.summary?.bytes ?? 0), 0) },
+    });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -54,8 +54,14 @@ function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Writes every non-HTML file of the catalogue into `outDir`. `siteUrl` (ending in `/`) makes the sitemap's absolute URLs. */
-export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUrl: string): Promise<FilesSummary> {
+/**
+ * Writes the non-HTML files of the catalogue into `outDir`: with `part` =
+ * `{index, count}`, only the per-server files of every `count`-th server from
+ * `index`, and the whole-catalogue files (API index, sitemap, robots.txt,
+ * llms.txt) only in part 0, so that parts can run in processes side by side.
+ * `siteUrl` (ending in `/`) makes the sitemap's absolute URLs.
+ */
+export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUrl: string, part = { index: 0, count: 1 }): Promise<FilesSummary> {
   let files = 0;
   let bytes = 0;
   const made = new Set<string>();
@@ -73,13 +79,16 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
   };
 
   const api: CatalogueApiServer[] = [];
-  for (const s of cat.servers) {
+  for (const [i, s] of cat.servers.entries()) {
     const r = s.result;
-    await write(`api/servers/${r.slug}.json`, prettyJson(r));
-    for (const d of POLICY_DOWNLOADS) {
-      await write(d.serverHref(r.slug).slice(1), d.render(s.policy, `Starter policy for the ${s.title} MCP server`));
-      for (const t of r.tools) await write(d.toolHref(r.slug, t.slug).slice(1), d.render(toolPolicy(t), `Starter policy for ${t.name} of the ${s.title} MCP server`));
+    if (i % part.count === part.index) {
+      await write(`api/servers/${r.slug}.json`, prettyJson(r));
+      for (const d of POLICY_DOWNLOADS) {
+        await write(d.serverHref(r.slug).slice(1), d.render(s.policy, `Starter policy for the ${s.title} MCP server`));
+        for (const t of r.tools) await write(d.toolHref(r.slug, t.slug).slice(1), d.render(toolPolicy(t), `Starter policy for ${t.name} of the ${s.title} MCP server`));
+      }
     }
+    if (part.index !== 0) continue;
     const grade = gradeOf(r);
     api.push({
       slug: r.slug,
@@ -95,6 +104,7 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
       tools: r.tools.map((t) => ({ name: t.name, slug: t.slug, access: t.access, category: t.category, risk: t.risk, page: href.tool(r.slug, t.slug) })),
     });
   }
+  if (part.index !== 0) return { files, bytes };
   await write(
     'api/catalogue.json',
     `${JSON.stringify({ version: '1', servers: cat.totals.servers, tools: cat.totals.tools, byRisk: cat.totals.byRisk, byCategory: cat.totals.byCategory, byStatus: cat.totals.byStatus, catalogue: api })}\n`,

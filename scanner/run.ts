@@ -15,6 +15,7 @@ import { annotate, checkPins, diffScans, pinsOf, previousResult, readPins, readR
 import { readStructured, validate } from './sources/parse.ts';
 import { ScanEventSchema } from './schemas/scan-event.ts';
 import {
+  CatalogueSchema,
   ClassifyLineSchema,
   DriftReportLineSchema,
   PinFileSchema,
@@ -157,6 +158,7 @@ export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'pin.schema.json': PinFileSchema,
   'drift-line.schema.json': DriftReportLineSchema,
   'scan-event.schema.json': ScanEventSchema,
+  'catalogue.schema.json': CatalogueSchema,
 };
 
 /** Where the generated JSON Schemas are published in the repository. */

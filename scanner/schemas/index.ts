@@ -7,3 +7,4 @@ export * from './origin.ts';
 export * from './drift.ts';
 export * from './sarif.ts';
 export * from './registry.ts';
+export * from './catalogue.ts';

@@ -6,7 +6,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSite } from '../../site/build.ts';
 import { toolPolicy } from '../../scanner/policy/index.ts';
-import { PolicySchema, ServerResultSchema, type ServerResult } from '../../scanner/schemas/index.ts';
+import { CatalogueSchema, PolicySchema, ServerResultSchema, type ServerResult } from '../../scanner/schemas/index.ts';
 import { buildFixture, copyFixture, fixturePolicy, fixtureServers, removeTempDirs, tempDir, FIXTURE_DATA } from './helpers.ts';
 import { loadCatalogue } from '../../site/src/data.ts';
 import { allPagePaths } from '../../site/src/routes.ts';
@@ -270,18 +270,18 @@ describe('buildSite', () => {
   });
 
   it('writes the machine-readable files: catalogue.json, a result per server, sitemap, robots.txt, llms.txt', async () => {
-    const api = JSON.parse(await readFile(join(out, 'api', 'catalogue.json'), 'utf8'));
+    const api = CatalogueSchema.parse(JSON.parse(await readFile(join(out, 'api', 'catalogue.json'), 'utf8')));
     const cat = loadCatalogue(FIXTURE_DATA);
     assert.equal(api.servers, servers.size);
     assert.equal(api.tools, cat.totals.tools);
     assert.deepEqual(
-      api.catalogue.map((s: { slug: string }) => s.slug),
+      api.catalogue.map((s) => s.slug),
       [...servers.keys()],
     );
     for (const entry of api.catalogue) {
       const s = servers.get(entry.slug)!;
       assert.deepEqual(
-        entry.tools.map((t: { name: string; slug: string; access: string; category: string; risk: string }) => [t.name, t.slug, t.access, t.category, t.risk]),
+        entry.tools.map((t) => [t.name, t.slug, t.access, t.category, t.risk]),
         s.tools.map((t) => [t.name, t.slug, t.access, t.category, t.risk]),
       );
       assert.ok(existsSync(join(out, entry.page.slice(1), 'index.html')));

@@ -5,7 +5,8 @@
  *
  * - `/policies/<server>.json`: the server's starter policy as the scan stored it;
  * - `/policies/<server>/<tool>.json`: one tool's starter policy (`toolPolicy`);
- * - `/api/catalogue.json`: every server with its tools' name, slug, access, category, risk;
+ * - `/api/catalogue.json`: every server with its tools' name, slug, access, category, risk
+ *   (`CatalogueSchema`, published as `catalogue.schema.json`);
  * - `/api/servers/<server>.json`: the server's result as read through `ServerResultSchema`;
  * - `/sitemap.xml` (a sitemap index) and `/sitemaps/<n>.xml`;
  * - `/robots.txt` and `/llms.txt`.
@@ -16,11 +17,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toolPolicy } from '../../../scanner/policy/index.ts';
-import { CATEGORIES, RISKS, type ServerResult } from '../../../scanner/schemas/index.ts';
+import { CATEGORIES, RISKS, type CatalogueFile, type CatalogueServer } from '../../../scanner/schemas/index.ts';
 import type { Catalogue } from '../data.ts';
 import { POLICY_DOWNLOADS } from '../lib/downloads.ts';
 import { ATTACK_PATTERNS } from '../lib/patterns.ts';
-import { CATEGORY_LABEL, RISK_LABEL, gradeOf, href, prettyJson } from '../lib/present.ts';
+import { CATEGORY_LABEL, RISK_LABEL, href, prettyJson } from '../lib/present.ts';
 import { allPagePaths, listingBase } from '../routes.ts';
 
 /**
@@ -33,21 +34,6 @@ export const SITEMAP_URLS = 40_000;
 export interface FilesSummary {
   files: number;
   bytes: number;
-}
-
-/** One server in `/api/catalogue.json`. */
-export interface CatalogueApiServer {
-  slug: string;
-  id: string;
-  title: string;
-  status: ServerResult['status'];
-  grade?: string;
-  url?: string;
-  package?: string;
-  page: string;
-  policy: string;
-  result: string;
-  tools: { name: string; slug: string; access: string; category: string; risk: string; page: string }[];
 }
 
 function xmlEscape(s: string): string {
@@ -78,7 +64,7 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
     bytes += Buffer.byteLength(text);
   };
 
-  const api: CatalogueApiServer[] = [];
+  const api: CatalogueServer[] = [];
   for (const [i, s] of cat.servers.entries()) {
     const r = s.result;
     if (i % part.count === part.index) {
@@ -89,7 +75,7 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
       }
     }
     if (part.index !== 0) continue;
-    const grade = gradeOf(r);
+    const grade = r.grade?.letter;
     api.push({
       slug: r.slug,
       id: r.id,
@@ -105,10 +91,16 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
     });
   }
   if (part.index !== 0) return { files, bytes };
-  await write(
-    'api/catalogue.json',
-    `${JSON.stringify({ version: '1', servers: cat.totals.servers, tools: cat.totals.tools, byRisk: cat.totals.byRisk, byCategory: cat.totals.byCategory, byStatus: cat.totals.byStatus, catalogue: api })}\n`,
-  );
+  const file: CatalogueFile = {
+    version: '1',
+    servers: cat.totals.servers,
+    tools: cat.totals.tools,
+    byRisk: cat.totals.byRisk,
+    byCategory: cat.totals.byCategory,
+    byStatus: cat.totals.byStatus,
+    catalogue: api,
+  };
+  await write('api/catalogue.json', `${JSON.stringify(file)}\n`);
 
   const paths = allPagePaths(cat);
   const maps: string[] = [];

@@ -20,7 +20,7 @@ const USAGE = `usage:
                   ${CRAWL_USAGE}
   npm run diff -- [--json] OLD NEW
   npm run classify -- FILE...
-  npm run build -- [--data DIR] [--out DIST]
+  npm run build -- [--data DIR] [--out DIST] [--site URL]
   npm run serve -- [--dir DIST] [--port N]
   npm run schemas`;
 
@@ -151,9 +151,12 @@ async function main(argv: string[]): Promise<number> {
       return lines.length ? 1 : 0;
     }
     case 'build': {
-      const { values } = args(rest, { data: { type: 'string' }, out: { type: 'string' } });
+      const { values } = args(rest, { data: { type: 'string' }, out: { type: 'string' }, site: { type: 'string' } });
       const outDir = (values.out as string | undefined) ?? DEFAULTS.dist;
-      const { pages } = await build({ dataDir: (values.data as string | undefined) ?? DEFAULTS.out, outDir });
+      const site = values.site as string | undefined;
+      if (site !== undefined && !/^https?:\/\/[^/]+(\/.*)?$/.test(site)) throw new UsageError(`--site: "${site}" is not an http(s) URL`);
+      const siteUrl = site === undefined ? undefined : site.endsWith('/') ? site : `${site}/`;
+      const { pages } = await build({ dataDir: (values.data as string | undefined) ?? DEFAULTS.out, outDir, ...(siteUrl ? { siteUrl } : {}) });
       process.stderr.write(`built ${pages} pages into ${relative(process.cwd(), outDir) || '.'}\n`);
       return 0;
     }

@@ -137,9 +137,9 @@ export async function classifyFiles(files: readonly string[]): Promise<ClassifyL
 }
 
 /** Builds the catalogue of `dataDir` into `outDir`. */
-export async function build(opts: { dataDir: string; outDir: string }): Promise<{ pages: number }> {
+export async function build(opts: { dataDir: string; outDir: string; siteUrl?: string }): Promise<{ pages: number }> {
   const { buildSite } = await import('../site/build.ts');
-  return buildSite({ dataDir: resolve(opts.dataDir), outDir: resolve(opts.outDir) });
+  return buildSite({ dataDir: resolve(opts.dataDir), outDir: resolve(opts.outDir), ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}) });
 }
 
 /** Serves a built catalogue. */

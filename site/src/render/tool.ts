@@ -4,6 +4,7 @@
  * the memoised catalogue only: constant work per page.
  */
 import { toolPolicy } from '../../../scanner/policy/index.ts';
+import { POISONING_SIGNAL_IDS } from '../../../scanner/classify/poisoning-ids.ts';
 import type { ToolRecord } from '../../../scanner/schemas/index.ts';
 import { relatedTools, type Catalogue, type ToolEntry } from '../data.ts';
 import { html, type Html } from '../lib/html.ts';
@@ -32,7 +33,7 @@ const FAQ_DESCRIPTION = 300;
 
 /** Why the tool has its risk level, in a sentence. */
 export function riskWhy(tool: ToolRecord): string {
-  const severe = tool.signals.filter((s) => ['hidden-instructions', 'tool-shadowing', 'invisible-unicode', 'ansi-escape', 'exfiltration-parameter', 'secret-in-description'].includes(s.id));
+  const severe = tool.signals.filter((s) => POISONING_SIGNAL_IDS.has(s.id));
   if (severe.length > 0) return `Its definition tries to manipulate the model (${signalTitle(severe[0].id).toLowerCase()}), which makes any tool critical.`;
   switch (tool.category) {
     case 'read':

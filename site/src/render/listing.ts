@@ -1,7 +1,9 @@
 /** Rows of the browse listings (up to `PAGE_SIZE` a page, a few thousand pages a build). */
+import type { ServerResult } from '../../../scanner/schemas/index.ts';
 import type { ServerEntry, ToolEntry } from '../data.ts';
 import { html, type Html } from '../lib/html.ts';
 import { gradeOf, href } from '../lib/present.ts';
+import { listingBase } from '../routes.ts';
 import { categoryBadge, riskBadge, statusBadge } from './parts.ts';
 
 /** A table of tools: name, server, category, risk. */
@@ -25,5 +27,17 @@ export function serverTable(servers: readonly ServerEntry[]): Html {
         grade ? html`<span class="grade grade-${grade.toLowerCase()}">${grade}</span>` : html`<span class="muted">—</span>`
       }</td><td class="num">${s.result.tools.length}</td><td class="num">${s.counts.byRisk.high + s.counts.byRisk.critical}</td></tr>`;
     },
+  )}</tbody></table></div>`;
+}
+
+/** Every tool of one server, with its category, risk and signals (the server page). */
+export function serverToolTable(s: ServerResult): Html {
+  return html`<div class="table-wrap"><table class="stack"><thead><tr><th scope="col">Tool</th><th scope="col">Category and risk</th><th scope="col">Signals</th></tr></thead><tbody>${s.tools.map(
+    (t) =>
+      html`<tr><td class="name"><a href="${href.tool(s.slug, t.slug)}">${t.name}</a></td><td>${categoryBadge(t.category)} ${riskBadge(t.risk)}</td><td>${
+        t.signals.length === 0
+          ? html`<span class="muted">none</span>`
+          : html`<ul class="signal-list">${t.signals.map((sig) => html`<li><a href="${listingBase.signal(sig.id)}">${sig.label}</a></li>`)}</ul>`
+      }</td></tr>`,
   )}</tbody></table></div>`;
 }

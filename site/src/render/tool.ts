@@ -30,6 +30,13 @@ const SOURCE_LABEL = { annotation: 'annotation', name: 'name', description: 'des
 const ANNOTATIONS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
 /** Characters of the description quoted in the FAQ. */
 const FAQ_DESCRIPTION = 300;
+/**
+ * Most characters of the raw input schema shown on the page.
+ * @default 20000
+ * Why: a server may send a huge schema; the page stays small and the whole
+ * schema is in the server's JSON result.
+ */
+const MAX_SCHEMA_TEXT = 20_000;
 
 /** Why the tool has its risk level, in a sentence. */
 export function riskWhy(tool: ToolRecord): string {
@@ -54,6 +61,15 @@ export function riskWhy(tool: ToolRecord): string {
 function clip(text: string, max: number): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function rawSchema(schema: unknown, full: string): Html {
+  const text = prettyJson(schema);
+  if (text.length <= MAX_SCHEMA_TEXT) return html`<details><summary>Raw input schema (JSON)</summary><pre class="code-block">${text}</pre></details>`;
+  return html`<details><summary>Raw input schema (JSON, first ${MAX_SCHEMA_TEXT.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters)</summary><pre class="code-block">${text.slice(
+    0,
+    MAX_SCHEMA_TEXT,
+  )}…</pre><p class="small">The whole schema is in the <a href="${full}">server’s scan result</a>.</p></details>`;
 }
 
 /** The `<main>` content of `/tools/<server>/<tool>/`. */
@@ -115,7 +131,7 @@ ${
       )}</tbody></table></div>`
 }
 ${declared > MAX_PARAMS && html`<p class="muted">Showing the first ${MAX_PARAMS} of ${plural(declared, 'parameter')}.</p>`}
-<details><summary>Raw input schema (JSON)</summary><pre class="code-block">${prettyJson(tool.inputSchema)}</pre></details>
+${rawSchema(tool.inputSchema, href.apiServer(s.slug))}
 <h2>Starter policy</h2>
 <p>${ruleSummary(rule)}</p>
 <div class="policy"><div class="policy-head"><span class="file">policy.json</span><span class="actions"><button type="button" class="copy" data-copy="policy-json" hidden>Copy</button>${POLICY_DOWNLOADS.map(

@@ -12,6 +12,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gradeServer } from '../../scanner/classify/grade.ts';
 import { policyFor } from '../../scanner/policy/index.ts';
 import { toolRecords } from '../../scanner/pipeline.ts';
 import { assignSlugs } from '../../scanner/slug.ts';
@@ -242,6 +243,7 @@ export async function writeSyntheticData(dir: string, opts: SyntheticOptions = {
     const tools = toolRecords(listed);
     const remote = g.rand() < 0.45;
     const word = ids[i].split('-')[0];
+    const instructions = !failure && g.rand() < 0.2 ? `Use the ${word} tools to work with ${word} data. ${g.pick(SENTENCES)}` : undefined;
     const result: ServerResult = {
       id: ids[i],
       slug: slugs[i],
@@ -249,13 +251,15 @@ export async function writeSyntheticData(dir: string, opts: SyntheticOptions = {
       status: failure ? failure[0] : 'ok',
       ...(failure ? { error: failure[2] } : {}),
       ...(failure ? {} : { server: { name: `${word}-mcp`, version: `${g.int(0, 3)}.${g.int(0, 20)}.${g.int(0, 9)}`, protocolVersion: '2025-06-18' } }),
-      ...(!failure && g.rand() < 0.2 ? { instructions: `Use the ${word} tools to work with ${word} data. ${g.pick(SENTENCES)}` } : {}),
+      ...(instructions ? { instructions } : {}),
       target: remote
         ? { transport: 'streamable-http', url: `https://mcp.${word}-${i}.example.com/mcp` }
         : { transport: 'stdio', command: 'npx', args: ['-y', `@${word}/mcp-server-${i}`], package: `@${word}/mcp-server-${i}` },
       scannedAt,
       durationMs: g.int(80, 9000),
       tools,
+      // As the scan grades a server it could list.
+      ...(failure ? {} : { grade: gradeServer(tools, instructions ? { instructions } : {}) }),
     };
     // The site reads through this schema: synthetic data must pass it too.
     ServerResultSchema.parse(result);

@@ -19,6 +19,10 @@ async function files(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'));
 }
 
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 function unescapeAttr(value: string): string {
   return value
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
@@ -192,6 +196,27 @@ describe('buildSite', () => {
     assert.match(index, /href="\/servers\/marketplace\/">Marketplace<\/a>\s*<\/td>\s*<td>\s*<span class="badge status-unreachable">Unreachable<\/span>/);
     const browse = html.get('browse/servers/status-unreachable/index.html')!;
     assert.ok(browse.includes('href="/servers/marketplace/"'), 'the unreachable filter lists it');
+    assert.ok(!browse.includes('href="/servers/acme-ops/"'), 'and only it');
+  });
+
+  it('shows grades on server pages and filters the servers index by grade', () => {
+    for (const [slug, s] of servers) {
+      const page = html.get(`servers/${slug}/index.html`)!;
+      if (!s.grade) {
+        assert.doesNotMatch(page, /id="grade"/, slug);
+        continue;
+      }
+      assert.ok(page.includes(`id="grade">Grade ${s.grade.letter}</span>`), slug);
+      for (const reason of s.grade.reasons) assert.ok(page.includes(`<li>${escapeText(reason)}</li>`), `${slug}: ${reason}`);
+      const filtered = html.get(`browse/servers/grade-${s.grade.letter.toLowerCase()}/index.html`)!;
+      assert.ok(filtered.includes(`href="/servers/${slug}/"`), `${slug} in its grade's view`);
+      for (const [other, o] of servers) {
+        if (o.grade?.letter !== s.grade.letter) assert.ok(!filtered.includes(`href="/servers/${other}/"`), `${other} not in grade ${s.grade.letter}`);
+      }
+    }
+    const byTools = html.get('browse/servers/most-tools/index.html')!;
+    const order = [...byTools.matchAll(/<td class="name"><a href="\/servers\/([a-z0-9-]+)\/">/g)].map((m) => servers.get(m[1])!.tools.length);
+    assert.deepEqual(order, [...order].sort((a, b) => b - a), 'most tools first');
   });
 
   it('puts counts on the index', () => {

@@ -250,6 +250,16 @@ export async function writeSyntheticData(dir: string, opts: SyntheticOptions = {
       ...(g.rand() < 0.7 ? { title: `${word[0].toUpperCase()}${word.slice(1)} ${ids[i].split('-')[1]} ${i}` } : {}),
       status: failure ? failure[0] : 'ok',
       ...(failure ? { error: failure[2] } : {}),
+      ...(failure?.[0] === 'auth_required'
+        ? {
+            auth: {
+              scheme: 'bearer',
+              resourceMetadata: `https://mcp.${word}-${i}.example.com/.well-known/oauth-protected-resource`,
+              authorizationServers: [`https://login.${word}.example.com/`],
+              scopes: [`${word}.read`, `${word}.write`],
+            },
+          }
+        : {}),
       ...(failure ? {} : { server: { name: `${word}-mcp`, version: `${g.int(0, 3)}.${g.int(0, 20)}.${g.int(0, 9)}`, protocolVersion: '2025-06-18' } }),
       ...(instructions ? { instructions } : {}),
       target: remote

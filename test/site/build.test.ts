@@ -199,6 +199,17 @@ describe('buildSite', () => {
     assert.ok(!browse.includes('href="/servers/acme-ops/"'), 'and only it');
   });
 
+  it('shows what a server that asks for credentials advertises, linking only http(s) addresses', () => {
+    const page = html.get('servers/secure-crm/index.html')!;
+    assert.match(page, /<span class="badge status-auth_required big">Auth required<\/span>/);
+    const auth = /<dl class="facts" id="auth">([\s\S]*?)<\/dl>/.exec(page)![1];
+    assert.ok(auth.includes('<code class="inline">bearer</code>'));
+    assert.ok(auth.includes('<code class="inline">crm.read</code>') && auth.includes('<code class="inline">crm.write</code>'));
+    assert.ok(auth.includes('href="https://login.example.com/"'));
+    assert.ok(auth.includes(`<span class="unlinked">javascript:alert(&#39;as&#39;)</span>`), 'a javascript: authorization server is text');
+    assert.ok(html.get('browse/servers/status-auth_required/index.html')!.includes('href="/servers/secure-crm/"'));
+  });
+
   it('shows grades on server pages and filters the servers index by grade', () => {
     for (const [slug, s] of servers) {
       const page = html.get(`servers/${slug}/index.html`)!;

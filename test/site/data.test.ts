@@ -12,7 +12,7 @@ import { FIXTURE_DATA, copyFixture, fixturePolicy, fixtureServers, removeTempDir
 describe('site fixture data', () => {
   it('matches the schemas, with a policy per server computed by policyFor', async () => {
     const servers = await fixtureServers();
-    assert.ok(servers.size >= 2 && servers.size <= 3);
+    assert.ok(servers.size >= 2 && servers.size <= 4);
     for (const [slug, result] of servers) {
       assert.deepEqual(await fixturePolicy(slug), policyFor(result.tools), `policies/${slug}.json is policyFor(tools)`);
     }
@@ -41,7 +41,9 @@ describe('loadCatalogue', () => {
     assert.equal(cat.totals.servers, servers.size);
     assert.equal(cat.totals.tools, tools.length);
     assert.equal(cat.tools.length, tools.length);
-    assert.equal(cat.totals.byStatus.ok + cat.totals.byStatus.unreachable, servers.size);
+    for (const status of ['ok', 'auth_required', 'timeout', 'unreachable', 'blocked', 'error'] as const) {
+      assert.equal(cat.totals.byStatus[status], [...servers.values()].filter((s) => s.status === status).length, status);
+    }
     assert.equal(Object.values(cat.totals.byRisk).reduce((a, b) => a + b, 0), tools.length);
     assert.equal(Object.values(cat.totals.byCategory).reduce((a, b) => a + b, 0), tools.length);
     assert.equal(cat.totals.byCategory.financial, tools.filter((t) => t.category === 'financial').length);

@@ -154,7 +154,7 @@ ${
 }
 <h2 id="faq">Questions</h2>
 <div class="faq">
-<details><summary>What does ${tool.name} do?</summary><p>${tool.description ? html`Its description says: “${clip(tool.description, FAQ_DESCRIPTION)}”. ` : ''}It is classified as a ${category} tool of the ${server.title} server: it ${CATEGORY_MEANING[tool.category]}.</p></details>
+<details><summary>What does ${tool.name} do?</summary><p>${tool.description ? html`Its description says: “${clip(tool.description, FAQ_DESCRIPTION).replace(/\.+$/, '')}”. ` : ''}It is classified as a ${category} tool of the ${server.title} server: it ${CATEGORY_MEANING[tool.category]}.</p></details>
 <details><summary>What risk level is ${tool.name}?</summary><p>${RISK_LABEL[tool.risk]}. ${riskWhy(tool)}</p></details>
 <details><summary>What does the starter policy do with it?</summary><p>${ruleSummary(rule)} The policy’s <code class="inline">"default": "deny"</code> refuses every tool it does not list, so a tool the server adds later is not silently allowed.</p></details>
 <details><summary>How do I rate-limit ${tool.name}?</summary><p>Give its rule a <code class="inline">limits</code> list, for example <code class="inline">${`{"limits": [{"counter": ${JSON.stringify(`${tool.name}_rate`)}, "window": "minute", "max": 30, "scope": "grant"}]}`}</code>. <code class="inline">window</code> is <code class="inline">second</code>, <code class="inline">minute</code>, <code class="inline">hour</code> or <code class="inline">day</code>; <code class="inline">scope</code> is <code class="inline">grant</code> (one agent identity), <code class="inline">session</code> or <code class="inline">global</code>.</p></details>

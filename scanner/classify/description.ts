@@ -190,6 +190,17 @@ const READ_ONLY =
 const DESTRUCTIVE =
   /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
+// Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
+// substring search skips the case-insensitive Unicode regexes (the classifier's
+// costliest step) for the many descriptions that cannot match them.
+const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读'];
+const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'desfeit', 'deshacer', '撤销', '恢复'];
+
+function mentionsAny(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return words.some((w) => lower.includes(w));
+}
+
 // The tool itself pays: a sentence that starts "Requires … payment", or money that "will be paid/charged".
 // "Checks whether a URL requires payment" is not one: the requirement is not the tool's.
 const PAYS =
@@ -208,11 +219,11 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
       break;
     }
   }
-  const ro = READ_ONLY.exec(head);
+  const ro = mentionsAny(head, READ_ONLY_WORDS) ? READ_ONLY.exec(head) : null;
   if (ro) out.readOnly = quote(context(head, ro.index, ro[0].length), 120);
   const pay = PAYS.exec(text);
   if (pay) out.payment = quote(context(text, pay.index, pay[0].length), 120);
-  const de = DESTRUCTIVE.exec(text);
+  const de = mentionsAny(text, DESTRUCTIVE_WORDS) ? DESTRUCTIVE.exec(text) : null;
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   if (leadSentence) {
     const clause = cut(leadSentence, 200);

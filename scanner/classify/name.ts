@@ -19,7 +19,7 @@ export interface NameVerb {
 
 /** What a name says about its tool. */
 export interface NameEvidence {
-  words: string[];
+  words: readonly string[];
   verbs: NameVerb[];
   /** Money nouns in the name that are not themselves its verb (`create_transfer`, not `transfer_file`). */
   moneyNouns: string[];

@@ -22,8 +22,28 @@ export const MAX_WORDS = 32;
  * of an acronym before a capitalised word (`HTTPServer` → `http server`), and
  * letter/digit changes (`v2files` → `v 2 files`). Accents are removed.
  */
-export function splitWords(name: string): string[] {
+export function splitWords(name: string): readonly string[] {
   if (typeof name !== 'string' || name.length === 0) return [];
+  let words = cache.get(name);
+  if (!words) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    words = Object.freeze(split(name));
+    cache.set(name, words);
+  }
+  return words;
+}
+
+/**
+ * Names split recently, by name.
+ * @default 20_000 entries
+ * Why: a crawl meets the same parameter and tool names (`query`, `path`,
+ * `limit`…) on server after server; splitting is regex work worth doing once.
+ * Cleared when full, so memory stays bounded whatever servers send.
+ */
+const CACHE_SIZE = 20_000;
+const cache = new Map<string, readonly string[]>();
+
+function split(name: string): string[] {
   const spaced = cut(name, NAME_CHARS)
     .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')

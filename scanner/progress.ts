@@ -16,7 +16,7 @@ function printable(text: string, max: number): string {
 /** One line for a finished server. */
 export function progressLine(r: ServerResult): string {
   const mark = r.status === 'ok' ? '✓' : '✗';
-  const what = r.status === 'ok' ? `${r.tools.length} tools` : `${r.error?.kind}: ${r.error?.message ?? ''}`;
+  const what = r.status === 'ok' ? plural(r.tools.length, 'tool') : `${r.error?.kind}: ${r.error?.message ?? ''}`;
   return `${mark} ${printable(r.id, 60)}  ${r.status}  ${printable(what, 200)}  (${(r.durationMs / 1000).toFixed(1)} s)`;
 }
 
@@ -31,7 +31,11 @@ export function summaryLine(summary: ScanSummary): string {
     ? `; interrupted: ${summary.interrupted.notStarted} not started${summary.interrupted.abandoned ? `, ${summary.interrupted.abandoned} abandoned` : ''}`
     : '';
   const scanned = summary.results.length === summary.total ? `${summary.total}` : `${summary.results.length} of ${summary.total}`;
-  return `scanned ${scanned} servers: ${counts || 'none'}${fresh}${stopped}`;
+  return `scanned ${scanned} server${summary.total === 1 ? '' : 's'}: ${counts || 'none'}${fresh}${stopped}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `m:ss` or `h:mm:ss`. */

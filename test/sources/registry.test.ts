@@ -277,7 +277,7 @@ describe('MCP Registry source', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'census-reg-')), 'out');
     const r = await cli(['scan', '--registry', reg.base, '--allow-private', '--out', out, '--timeout', '20']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /scanned 1 servers: 1 ok/);
+    assert.match(r.stderr, /scanned 1 server: 1 ok/);
     assert.match(r.stderr, /skipped 1 server\(s\) the sources listed:\n {2}- io\.github\.acme\/old: no active version/);
     const bad = await cli(['scan', '--registry', '--updated-since', 'last week', '--out', out]);
     assert.equal(bad.code, 2);

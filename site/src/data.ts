@@ -16,10 +16,12 @@ import {
   STATUSES,
   ServerResultSchema,
   type Category,
+  type Drift,
   type Policy,
   type Risk,
   type ServerResult,
   type Status,
+  type ToolChange,
   type ToolRecord,
 } from '../../scanner/schemas/index.ts';
 import { serverTitle } from './lib/present.ts';
@@ -51,6 +53,19 @@ export interface ServerEntry {
   /** Title shown for the server. */
   title: string;
   counts: Counts;
+  /** What the latest scan recorded as changed since the one before, when it recorded drift. */
+  changes?: ServerChanges;
+}
+
+/** A server's drift, indexed for its pages (built once, so each page does constant work per tool). */
+export interface ServerChanges {
+  drift: Drift;
+  /** Position of the server in `Catalogue.changed` (which page of `/changes/` lists it). */
+  index: number;
+  /** Changed tools by name. */
+  changed: Map<string, ToolChange>;
+  /** Names of the tools that appeared. */
+  added: Set<string>;
 }
 
 export interface ToolEntry {
@@ -60,6 +75,10 @@ export interface ToolEntry {
   categoryIndex: number;
   /** The attack patterns that apply to it. */
   patterns: AttackPattern[];
+  /** How its definition changed since the previous scan of its server, when it did. */
+  change?: ToolChange;
+  /** True when the previous scan of its server did not list it. */
+  added?: boolean;
 }
 
 export interface Catalogue {
@@ -76,6 +95,8 @@ export interface Catalogue {
   bySignal: Map<string, ToolEntry[]>;
   /** Tools by attack pattern id, in `ATTACK_PATTERNS` order (every pattern present, maybe empty). */
   byPattern: Map<string, ToolEntry[]>;
+  /** Servers whose latest scan recorded drift: latest scan first, then by slug. */
+  changed: ServerEntry[];
   /** Servers by slug. */
   serverBySlug: Map<string, ServerEntry>;
   /** Tools by server slug, then tool slug. */
@@ -162,11 +183,25 @@ export function loadCatalogue(dataDir: string): Catalogue {
   const signals = new Map<string, ToolEntry[]>();
   const byPattern = new Map<string, ToolEntry[]>(ATTACK_PATTERNS.map((p) => [p.id, []]));
   const totals = { servers: servers.length, tools: 0, byRisk: zeroes(RISKS), byCategory: zeroes(CATEGORIES), byStatus: zeroes(STATUSES) };
+  const changed = servers.filter((s) => s.result.drift);
+  changed.sort((a, b) => (a.result.scannedAt > b.result.scannedAt ? -1 : a.result.scannedAt < b.result.scannedAt ? 1 : 0));
+  changed.forEach((server, index) => {
+    const drift = server.result.drift!;
+    const byName = new Map<string, ToolChange>();
+    for (const c of drift.changed) if (!byName.has(c.name)) byName.set(c.name, c);
+    server.changes = { drift, index, changed: byName, added: new Set(drift.added) };
+  });
   for (const server of servers) {
     totals.byStatus[server.result.status]++;
+    const changes = server.changes;
     for (const tool of server.result.tools) {
       const list = byCategory[tool.category];
       const entry: ToolEntry = { server, tool, categoryIndex: list.length, patterns: patternsFor(tool) };
+      if (changes) {
+        const change = changes.changed.get(tool.name);
+        if (change) entry.change = change;
+        if (changes.added.has(tool.name)) entry.added = true;
+      }
       list.push(entry);
       tools.push(entry);
       byRisk[tool.risk].push(entry);
@@ -185,7 +220,7 @@ export function loadCatalogue(dataDir: string): Catalogue {
   const serverBySlug = new Map(servers.map((s) => [s.result.slug, s]));
   const toolBySlug = new Map(servers.map((s) => [s.result.slug, new Map<string, ToolEntry>()]));
   for (const e of tools) toolBySlug.get(e.server.result.slug)!.set(e.tool.slug, e);
-  return { dataDir: dir, servers, tools, byCategory, byRisk, bySignal, byPattern, serverBySlug, toolBySlug, totals };
+  return { dataDir: dir, servers, tools, byCategory, byRisk, bySignal, byPattern, changed, serverBySlug, toolBySlug, totals };
 }
 
 let memo: { dir: string; catalogue: Catalogue } | undefined;

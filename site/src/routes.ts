@@ -166,7 +166,32 @@ export function allPagePaths(cat: Catalogue): string[] {
     const count = Math.max(1, Math.ceil(v.servers.length / PAGE_SIZE));
     for (let n = 1; n <= count; n++) paths.push(pagePath(v.base, n));
   }
+  const changes = Math.max(1, Math.ceil(cat.changed.length / CHANGES_PAGE_SIZE));
+  for (let n = 1; n <= changes; n++) paths.push(pagePath(CHANGES_BASE, n));
   return paths;
+}
+
+/**
+ * Servers on one page of the changelog.
+ * @default 25
+ * Why: each server lists its added, removed and changed tools (up to
+ * `MAX_CHANGE_ROWS` each), so a page of 25 stays a reasonable size.
+ */
+export const CHANGES_PAGE_SIZE = 25;
+
+/** The changelog's base path. */
+export const CHANGES_BASE = '/changes/';
+
+/** The pages of `/changes/`: the servers whose latest scan recorded drift (at least one page, maybe empty). */
+export function changesPages(cat: Catalogue): Page<ServerEntry>[] {
+  return paginate(CHANGES_BASE, cat.changed, CHANGES_PAGE_SIZE);
+}
+
+/** The link to a server's entry in the changelog, or undefined when its latest scan recorded no drift. */
+export function changesHref(server: ServerEntry): string | undefined {
+  const changes = server.changes;
+  if (!changes) return undefined;
+  return `${pagePath(CHANGES_BASE, Math.floor(changes.index / CHANGES_PAGE_SIZE) + 1)}#changes-${server.result.slug}`;
 }
 
 /** `getStaticPaths` of a tool listing route `/<kind>/[param]/[...page]`. */

@@ -124,7 +124,7 @@ describe('the catalogue in chromium', () => {
     const context = await browser!.newContext();
     try {
       const { page, problems } = await watchedPage(context);
-      for (const path of ['/tools/acme-ops/helpful-tool/', '/tools/acme-ops/svg-onload-alert-1/', '/servers/acme-ops/', '/']) {
+      for (const path of ['/tools/acme-ops/helpful-tool/', '/tools/acme-ops/svg-onload-alert-1/', '/servers/acme-ops/', '/changes/', '/']) {
         const response = await page.goto(url(path), { waitUntil: 'load' });
         assert.equal(response?.status(), 200, path);
         const csp = response!.headers()['content-security-policy'];
@@ -164,6 +164,38 @@ describe('the catalogue in chromium', () => {
       await page.locator('.crumbs a[href="/servers/acme-ops/"]').click();
       await page.waitForURL(url('/servers/acme-ops/'));
       assert.ok(await page.locator(`a[href="/tools/acme-ops/${tool.slug}/"]`).isVisible());
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('walks the header’s Changes link → a changed tool → its drift notice → back to the changelog', async () => {
+    const context = await browser!.newContext();
+    try {
+      const { page, problems } = await watchedPage(context);
+      const acme = servers.get('acme-ops')!;
+      const drift = acme.drift!;
+      await page.goto(url('/signals/'));
+      await page.locator('.site-header nav a', { hasText: 'Changes' }).click();
+      await page.waitForURL(url('/changes/'));
+      const section = page.locator('#changes-acme-ops');
+      assert.ok(await section.isVisible());
+      // Every name of the drift is shown as the server sent it, hostile ones as text.
+      const names = await section.locator('td.name').allInnerTexts();
+      assert.deepEqual(names, [...drift.added, ...drift.changed.map((c) => c.name), ...drift.removed]);
+      assert.equal(await page.locator('main img, main svg, main script').count(), 0);
+      const changed = drift.changed.find((c) => c.fields.length > 1)!;
+      await section.locator('td.name a', { hasText: changed.name }).click();
+      await page.waitForURL(url(`/tools/acme-ops/${toolNamed(acme, changed.name).slug}/`));
+      const notice = page.locator('#drift');
+      assert.ok(await notice.isVisible());
+      assert.match(await notice.innerText(), /Changed since the previous scan/);
+      assert.ok((await notice.innerText()).includes(changed.after));
+      await notice.locator('a', { hasText: 'Every change of' }).click();
+      await page.waitForURL(url('/changes/#changes-acme-ops'));
+      await page.locator('.site-footer a', { hasText: 'Changes' }).click();
+      await page.waitForURL(url('/changes/'));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -1,10 +1,10 @@
 /** Rows of the browse listings (up to `PAGE_SIZE` a page, a few thousand pages a build). */
-import type { ServerResult } from '../../../scanner/schemas/index.ts';
 import type { ServerEntry, ToolEntry } from '../data.ts';
 import { html, type Html } from '../lib/html.ts';
 import { gradeOf, href } from '../lib/present.ts';
 import { listingBase } from '../routes.ts';
 import { categoryBadge, riskBadge, statusBadge } from './parts.ts';
+import { toolDriftMark } from './changes.ts';
 
 /** A table of tools: name, server, category, risk. */
 export function toolTable(tools: readonly ToolEntry[]): Html {
@@ -30,11 +30,12 @@ export function serverTable(servers: readonly ServerEntry[]): Html {
   )}</tbody></table></div>`;
 }
 
-/** Every tool of one server, with its category, risk and signals (the server page). */
-export function serverToolTable(s: ServerResult): Html {
+/** Every tool of one server, with its category, risk and signals, and a mark on those that changed since the previous scan (the server page). */
+export function serverToolTable(server: ServerEntry): Html {
+  const s = server.result;
   return html`<div class="table-wrap"><table class="stack"><thead><tr><th scope="col">Tool</th><th scope="col">Category and risk</th><th scope="col">Signals</th></tr></thead><tbody>${s.tools.map(
     (t) =>
-      html`<tr><td class="name"><a href="${href.tool(s.slug, t.slug)}">${t.name}</a></td><td>${categoryBadge(t.category)} ${riskBadge(t.risk)}</td><td>${
+      html`<tr><td class="name"><a href="${href.tool(s.slug, t.slug)}">${t.name}</a>${toolDriftMark(server, t.name)}</td><td>${categoryBadge(t.category)} ${riskBadge(t.risk)}</td><td>${
         t.signals.length === 0
           ? html`<span class="muted">none</span>`
           : html`<ul class="signal-list">${t.signals.map((sig) => html`<li><a href="${listingBase.signal(sig.id)}">${sig.label}</a></li>`)}</ul>`

@@ -25,6 +25,7 @@ import { signalTitle, signalWhy } from '../lib/signals.ts';
 import { POLICY_DOWNLOADS } from '../lib/downloads.ts';
 import { listingBase } from '../routes.ts';
 import { categoryBadge, revealed, riskBadge, targetFacts, toolItem } from './parts.ts';
+import { toolDriftNotice } from './changes.ts';
 
 const SOURCE_LABEL = { annotation: 'annotation', name: 'name', description: 'description', schema: 'input schema' } as const;
 const ANNOTATIONS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
@@ -94,6 +95,7 @@ export function toolBody(cat: Catalogue, entry: ToolEntry): Html {
 <h1 id="tool-name">${tool.name}</h1>
 ${displayTitle && displayTitle !== tool.name && html`<p class="muted">${displayTitle}</p>`}
 ${hasHidden(tool.name) && html`<p class="notice warn">The name holds invisible characters: <code class="inline">${revealed(tool.name)}</code></p>`}
+${toolDriftNotice(entry)}
 <p class="lead"><code class="inline">${tool.name}</code> is a ${category} tool: it ${CATEGORY_MEANING[tool.category]}. Part of the <a href="${serverHref}">${server.title}</a> server.</p>
 <section class="why" id="why"><h2>Why ${RISK_LABEL[tool.risk].toLowerCase()}</h2><p>${riskWhy(tool)}</p></section>
 <h2>Risk signals</h2>

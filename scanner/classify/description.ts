@@ -15,6 +15,7 @@ import {
   CJK_VERBS,
   GENERIC_VERBS,
   actionNoun,
+  billingNouns,
   isMoneyNoun,
   lookupInflected,
   type Form,
@@ -81,6 +82,14 @@ const VERB_FOLLOWERS = new Set([
   'a', 'an', 'the', 'new', 'existing', 'one', 'multiple', 'all', 'any', 'your', 'its', 'their', 'it', 'them', 'or', 'and', ',',
   'um', 'uma', 'os', 'as', 'o', 'un', 'una', 'los', 'las', 'el', 'une', 'des', 'les', 'le', 'la', 'einen', 'eine', 'die', 'der', 'das',
 ]);
+
+/** Verbs that put something new in the place of what was there. */
+const REPLACING = new Set(['replace', 'overwrite']);
+/** Objects that make a replacing verb replace everything: "Replace all links", "Set the entire list". */
+const WHOLE = new Set(['all', 'every', 'entire', 'whole', 'existing']);
+
+/** Destroying verbs that, with "as" ("Remove X as owner"), take a role away instead. */
+const UNASSIGNING = new Set(['remove', 'delete', 'drop']);
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
@@ -164,6 +173,14 @@ function sentenceLead(sentence: string): LeadVerb[] {
 
   const lead = lookupInflected(first);
   if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
+  // "Replace all external links…", "Replaces the entire document": what was there is gone.
+  if (REPLACING.has(lead.base) && toks.slice(i + 1, i + 4).some((w) => WHOLE.has(w))) {
+    return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 2) }];
+  }
+  // "Remove the current user as owner": a role is taken away, nothing stored is lost.
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && toks.slice(i + 1, i + 7).includes('as')) {
+    return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i) }];
+  }
   const verbs: LeadVerb[] = [{ word: first, category: lead.entry.category, entry: lead.entry, phrase: phraseOf(i) }];
 
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
@@ -188,13 +205,13 @@ const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
 
 const DESTRUCTIVE =
-  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's
 // costliest step) for the many descriptions that cannot match them.
 const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读'];
-const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'desfeit', 'deshacer', '撤销', '恢复'];
+const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'lost', 'discard', 'loss', 'destructive', 'desfeit', 'deshacer', '撤销', '恢复'];
 
 function mentionsAny(text: string, words: readonly string[]): boolean {
   const lower = text.toLowerCase();
@@ -227,7 +244,12 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   if (leadSentence) {
     const clause = cut(leadSentence, 200);
-    const money = tokens(clause).find(isMoneyNoun) ?? CJK_MONEY.find((m) => clause.includes(m));
+    const words = tokens(clause);
+    const bases = out.verbs.map((v) => lookupInflected(v.word)?.base ?? v.word);
+    // The lead verbs themselves are not their objects: "Can checkout a branch" names no money.
+    const own = new Set(out.verbs.map((v) => v.word));
+    const objects = words.filter((w) => !own.has(w));
+    const money = objects.find(isMoneyNoun) ?? billingNouns(objects, bases)[0] ?? CJK_MONEY.find((m) => clause.includes(m));
     if (money) out.money = money;
   }
   return out;

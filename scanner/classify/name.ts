@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { isMoneyNoun, lookupVerb, type VerbEntry } from './verbs.ts';
+import { billingNouns, isMoneyNoun, lookupVerb, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -21,7 +21,7 @@ export interface NameVerb {
 export interface NameEvidence {
   words: readonly string[];
   verbs: NameVerb[];
-  /** Money nouns in the name that are not themselves its verb (`create_transfer`, not `transfer_file`). */
+  /** Money nouns in the name that are not themselves its verb (`create_transfer`, not `transfer_file`; `cancel_subscription`, see `billingNouns`). */
   moneyNouns: string[];
 }
 
@@ -43,6 +43,9 @@ export function nameEvidence(name: string): NameEvidence {
   });
   const verbs = plain.length === 0 ? nouns : [...plain, ...nouns.filter((v) => v.index === 0)].sort((a, b) => a.index - b.index);
   const verbIndexes = new Set(verbs.map((v) => v.index));
-  const moneyNouns = words.filter((w, i) => !verbIndexes.has(i) && isMoneyNoun(w));
+  const others = verbs.length === 0 ? words : words.filter((_, i) => !verbIndexes.has(i));
+  const moneyNouns = others.filter(isMoneyNoun);
+  const billing = billingNouns(others, verbs.map((v) => v.word));
+  if (billing.length > 0) moneyNouns.push(...billing);
   return { words, verbs, moneyNouns };
 }

@@ -282,11 +282,28 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
 /** Switch names that turn a tool into one that destroys: `delete: true`, `overwrite`, `purge`. */
 const DESTROYING_SWITCHES = new Set(['delete', 'remove', 'overwrite', 'purge', 'wipe', 'destroy', 'erase', 'truncate']);
 
-/** A top-level boolean parameter whose name is a destroying verb (`git push --delete`): the tool can destroy. */
+/** What a destroying switch may name after its verb: `deleteLocalData`, `remove_source_branch`, `overwrite_existing`. */
+const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches', 'file', 'files', 'history', 'all', 'local', 'volume', 'volumes', 'record', 'records', 'resources', 'objects', 'orphans', 'contents', 'backups', 'snapshots']);
+
+// A `force` switch that says what it forces past: "Force push (overwrites remote history)",
+// "bypass graceful deletion", "bypassing safety checks". "Allow adding otherwise ignored files" is not one.
+const FORCE_DESTROYS = /\b(?:overwrit|delet|remov|discard|destroy|eras|wip(?:e|ing)|purg|bypass\w{0,3}\s{1,3}(?:the\s{1,3})?(?:safety|graceful|confirmation|checks?|protection)|data\s{1,3}loss)/i;
+
+/** True for a boolean switch that destroys: `delete`, `overwrite`, `deleteLocalData`, or a `force` whose description says it overwrites, deletes or bypasses safety. */
+function destroys(p: SchemaProperty): boolean {
+  if (p.depth !== 0 || p.schema?.type !== 'boolean') return false;
+  if (DESTROYING_SWITCHES.has(compact(p.name))) return true;
+  const words = splitWords(p.name);
+  if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
+  return words[0] === 'force' && words.length <= 3 && FORCE_DESTROYS.test(paramDescription(p));
+}
+
+/** A top-level boolean parameter that destroys (`git push --delete`, `--force` past safety checks): the tool can destroy. */
 function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | undefined {
-  const p = props.find((x) => x.depth === 0 && x.schema?.type === 'boolean' && DESTROYING_SWITCHES.has(compact(x.name)));
+  const p = props.find(destroys);
   if (!p) return undefined;
-  return { category: 'destructive', signal: sig('destructive-parameter', `A switch that destroys (${quote(p.name, 40)})`, quote(p.path)) };
+  const desc = paramDescription(p);
+  return { category: 'destructive', signal: sig('destructive-parameter', `A switch that destroys (${quote(p.name, 40)})`, quote(desc ? `${p.path}: ${desc}` : p.path)) };
 }
 
 const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
@@ -299,9 +316,17 @@ const PAYMENT = new Set([
   'sourceaccount', 'destinationaccount', 'fromaccount', 'toaccount',
 ]);
 
+/** A parameter choosing between buying and selling (`side: buy | sell`): an order or a trade. */
+function isTradeSide(p: SchemaProperty): boolean {
+  const s = p.schema;
+  if (!s || (s.enum === undefined && s.oneOf === undefined && s.anyOf === undefined && s.items === undefined)) return false;
+  const values = enumValues(s).map((v) => v.toLowerCase());
+  return values.includes('buy') && values.includes('sell');
+}
+
 /**
  * Money parameters: an amount or price (range filters like `max_price` do not
- * count), or a payment instrument or id. A currency alone is not enough.
+ * count), a payment instrument or id, or a buy/sell choice. A currency alone is not enough.
  */
 function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
   const hits: string[] = [];
@@ -309,7 +334,7 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
     if (p.depth > 2) continue;
     const words = splitWords(p.name);
     const ranged = words.some((w) => RANGE.has(w));
-    if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) hits.push(p.name);
+    if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }
   if (hits.length === 0) return undefined;

@@ -45,9 +45,9 @@ const ENGLISH: Line[] = [
   ['detach resize stop pause resume restart reboot manage respond emit broadcast rollback', 'write'],
   ['approve reject dismiss mute unmute hide unhide star unstar vote tweet retweet draft', 'write'],
   ['update edit patch upload post share reply comment tag label move copy merge commit', 'write', 'noun'],
-  ['push pull schedule cancel close lock archive backup import flag pin record log', 'write', 'noun'],
+  ['push pull schedule cancel close lock archive backup import flag pin record log checkout', 'write', 'noun'],
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
-  ['sign react rate replace', 'write', 'noun'],
+  ['sign react rate replace place', 'write', 'noun'],
   ['trigger start connect select hover scroll', 'write', 'weak'],
   ['call process', 'write', 'weak noun'],
 
@@ -56,12 +56,13 @@ const ENGLISH: Line[] = [
   ['evaluate launch', 'execute', 'weak'],
 
   ['delete remove rm del destroy purge erase wipe truncate kill terminate revoke uninstall', 'destructive'],
-  ['unlink overwrite discard evict expunge shred nuke obliterate', 'destructive'],
-  ['drop empty', 'destructive', 'noun'],
+  ['unlink overwrite discard evict expunge shred nuke obliterate cleanup prune decommission deprovision', 'destructive'],
+  ['drop empty clean void', 'destructive', 'noun'],
   ['clear reset flush', 'destructive', 'weak'],
 
-  ['withdraw donate wager', 'financial'],
-  ['pay buy sell checkout charge refund purchase deposit tip bill invoice payout trade bet', 'financial', 'noun'],
+  ['withdraw donate wager reimburse remit topup recharge', 'financial'],
+  // `checkout` is git's verb as often as a shop's: as a verb it is a write (above); as a noun it is money (MONEY_NOUNS).
+  ['pay buy sell charge refund purchase deposit tip bill invoice payout trade bet', 'financial', 'noun'],
 ];
 
 // Other languages: infinitives (as names use them) and the present-tense forms
@@ -196,7 +197,7 @@ const MONEY_NOUNS = new Set(
   [
     'payment payments money fund funds payout payouts refund refunds charge charges invoice invoices',
     'purchase purchases transaction transactions transfer transfers checkout checkouts trade trades',
-    'bet bets wager wagers donation donations remittance wire',
+    'bet bets wager wagers donation donations remittance wire dispute disputes chargeback chargebacks',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
     'zahlung zahlungen geld rechnung rechnungen uberweisung uberweisungen erstattung',
@@ -212,6 +213,33 @@ export const CJK_MONEY: readonly string[] = ['付款', '支付', '转账', '退�
 /** True if a (folded) word is a money noun. */
 export function isMoneyNoun(word: string): boolean {
   return MONEY_NOUNS.has(word);
+}
+
+/** Subscriptions: paid plans, unless the words around say events are subscribed to. */
+const SUBSCRIPTION_NOUNS = new Set(['subscription', 'subscriptions', 'assinatura', 'assinaturas', 'suscripcion', 'suscripciones', 'abonnement', 'abonnements']);
+/** Words that make a subscription one to events or updates (`create_webhook_subscription`), not a paid plan. */
+const EVENT_WORDS = new Set([
+  'webhook', 'webhooks', 'event', 'events', 'topic', 'topics', 'notification', 'notifications', 'channel', 'channels', 'feed', 'feeds',
+  'stream', 'streams', 'pubsub', 'resource', 'resources', 'alert', 'alerts', 'update', 'updates', 'change', 'changes', 'thread', 'threads',
+  'realtime', 'push', 'newsletter', 'mailing', 'calendar', 'sse', 'websocket',
+]);
+/** Orders: money moves when one is placed, created, cancelled or refunded, not when it is edited or sorted. */
+const ORDER_NOUNS = new Set(['order', 'orders', 'pedido', 'pedidos', 'commande', 'commandes', 'bestellung', 'bestellungen']);
+const ORDER_VERBS = new Set(['place', 'create', 'submit', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt']);
+
+/**
+ * Nouns that mean money only in some company: a subscription that is not to
+ * events (`cancel_subscription`, not `create_webhook_subscription`), and an
+ * order that is placed, created or cancelled (`place_order`, not
+ * `update_order_notes`). `words` are a name's or a lead clause's folded words;
+ * `verbs` the base forms of the verbs found in them.
+ */
+export function billingNouns(words: readonly string[], verbs: readonly string[]): string[] {
+  if (!words.some((w) => SUBSCRIPTION_NOUNS.has(w) || ORDER_NOUNS.has(w))) return [];
+  const out: string[] = [];
+  if (!words.some((w) => EVENT_WORDS.has(w))) out.push(...words.filter((w) => SUBSCRIPTION_NOUNS.has(w)));
+  if (verbs.some((v) => ORDER_VERBS.has(v))) out.push(...words.filter((w) => ORDER_NOUNS.has(w)));
+  return [...new Set(out)];
 }
 
 /**

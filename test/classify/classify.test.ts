@@ -148,6 +148,34 @@ describe('classifier rules', () => {
     assert.equal(classifyTool(tool('upsert_records', 'Insert or update records. Records with an existing id are overwritten.')).category, 'destructive');
   });
 
+  it('finds destruction in force switches, whole replacements, clean-ups and warnings of lost data', () => {
+    const forced = (description: string) => classifyTool(tool('update_config', 'Updates a configuration', { force: { type: 'boolean', description } })).category;
+    assert.equal(forced('Force push (overwrites remote history).'), 'destructive');
+    assert.equal(forced('Force the operation, bypassing safety checks.'), 'destructive');
+    assert.equal(forced('Allow adding otherwise ignored files.'), 'write', 'a force that destroys nothing');
+    assert.equal(classifyTool(tool('drain', 'Drains a node', { deleteLocalData: { type: 'boolean' } })).category, 'destructive');
+    assert.equal(classifyTool(tool('get_text', 'Returns the text of a page', { removeWhitespace: { type: 'boolean' } })).category, 'read', 'removing whitespace loses nothing stored');
+    assert.equal(classifyTool(tool('set_tags', 'Replace all tags on a record.')).category, 'destructive');
+    assert.equal(classifyTool(tool('edit_text', 'Replace a word in a text file.')).category, 'write', 'replacing a part keeps the rest');
+    assert.equal(classifyTool(tool('cleanup', 'Cleanup all managed resources')).category, 'destructive');
+    assert.equal(classifyTool(tool('switch_branch', 'Switches branches. Uncommitted changes will be lost.')).category, 'destructive');
+    assert.equal(classifyTool(tool('retry_call', 'Retries a call. If the connection is lost, it reconnects.')).category, 'write', 'a lost connection is no lost data');
+    assert.equal(classifyTool(tool('unassign_me', 'Remove the current user as owner of a task.')).category, 'write', 'a role taken away');
+  });
+
+  it('finds money in subscriptions, disputes, placed orders and buy/sell choices, not in git checkouts or event subscriptions', () => {
+    assert.equal(classifyTool(tool('cancel_subscription', 'Cancels a subscription.', { subscription: { type: 'string' } })).category, 'financial');
+    assert.equal(classifyTool(tool('create_webhook_subscription', 'Subscribes a URL to events.', { url: { type: 'string' } })).category, 'write');
+    assert.equal(classifyTool(tool('toggle_updates', 'Toggles resource subscription updates on or off.')).category, 'write');
+    assert.equal(classifyTool(tool('update_dispute', 'Submits evidence for a dispute.', { dispute: { type: 'string' } })).category, 'financial');
+    assert.equal(classifyTool(tool('place_order', 'Places an order.', { symbol: { type: 'string' }, qty: { type: 'number' } })).category, 'financial');
+    assert.equal(classifyTool(tool('update_order_note', 'Updates the note of an order.')).category, 'write', 'editing an order moves no money');
+    assert.equal(classifyTool(tool('submit', 'Submits an instruction.', { side: { type: 'string', enum: ['buy', 'sell'] }, symbol: { type: 'string' } })).category, 'financial');
+    assert.equal(classifyTool(tool('list_fills', 'Lists fills.', { side: { type: 'string', enum: ['buy', 'sell'] } })).category, 'read', 'a buy/sell filter on a read');
+    assert.equal(classifyTool(tool('git_checkout', 'Switch branches. Can checkout an existing branch or create a new one.')).category, 'write');
+    assert.equal(classifyTool(tool('create_checkout_session', 'Creates a checkout session for a cart.')).category, 'financial');
+  });
+
   it('reads code that is only inspected, and runs of read-only operations, as reads', () => {
     assert.equal(classifyTool(tool('sql_to_rest', 'Converts a SQL query to a REST request', { sql: { type: 'string' } })).category, 'read');
     assert.equal(classifyTool(tool('run_sql', 'Runs a SQL query', { sql: { type: 'string' } })).category, 'execute', 'running it still executes');

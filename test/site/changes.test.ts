@@ -176,6 +176,9 @@ describe('the changelog of two real scans', () => {
     }
     const sitemap = await readFile(join(out, 'sitemaps', '1.xml'), 'utf8');
     assert.ok(sitemap.includes('<loc>http://localhost:4321/changes/</loc>'));
+    const llms = await readFile(join(out, 'llms.txt'), 'utf8');
+    assert.ok(llms.includes('(http://localhost:4321/changes/)'));
+    assert.ok(!llms.includes('run_shell') && !llms.includes('onerror'), 'no server text in llms.txt');
   });
 
   it('says so when no scan recorded drift, and pages the changelog by servers', async () => {

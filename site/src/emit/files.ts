@@ -22,7 +22,7 @@ import type { Catalogue } from '../data.ts';
 import { POLICY_DOWNLOADS } from '../lib/downloads.ts';
 import { ATTACK_PATTERNS } from '../lib/patterns.ts';
 import { CATEGORY_LABEL, RISK_LABEL, href, prettyJson } from '../lib/present.ts';
-import { allPagePaths, listingBase } from '../routes.ts';
+import { CHANGES_BASE, allPagePaths, listingBase } from '../routes.ts';
 
 /**
  * URLs in one sitemap file.
@@ -136,6 +136,7 @@ export async function writeCatalogueFiles(cat: Catalogue, outDir: string, siteUr
     '## Browse',
     '',
     `- [Servers](${abs(listingBase.servers('name'))})`,
+    `- [Changes since the previous scan](${abs(CHANGES_BASE)}): tools added, removed and changed, per server`,
     ...RISKS.map((r) => `- [${RISK_LABEL[r]} tools](${abs(listingBase.risk(r))}): ${t.byRisk[r]}`),
     ...CATEGORIES.map((c) => `- [${CATEGORY_LABEL[c]} tools](${abs(listingBase.category(c))}): ${t.byCategory[c]}`),
     `- [Attack patterns](${abs('/patterns/')})`,

@@ -140,6 +140,15 @@ const EXFIL_UNLESS_ON_TOPIC = new Set([
 /** Parameter descriptions that ask for the conversation or the model's instructions. */
 const EXFIL_DESCRIPTION =
   /\b(?:entire|full|whole|complete)\s{1,3}(?:conversation|chat|message\s{1,3}history|context(?:\s{1,3}window)?|system\s{1,3}prompt|prompt)\b|\b(?:your|the\s{1,3}assistant[’']?s|the\s{1,3}model[’']?s)\s{1,3}(?:system\s{1,3}prompt|instructions|context\s{1,3}window)\b|\b(?:all\s{1,3})?(?:previous|prior|earlier)\s{1,3}(?:user\s{1,3})?messages\b|\bconversation\s{1,3}history\b|\bsystem\s{1,3}prompt\b/i;
+// "…as it may be stored in logs or conversation history": where a value ends up, a warning, not a request.
+const STORED_IN = /\b(?:stored|logged|saved|recorded|kept|visible|shown|appears?|leaks?|leaked|ends?\s{1,3}up)\s{1,3}in(?:to)?\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,20}\s{0,3}(?:or|and|,)\s{1,3}){0,2}$/i;
+
+/** True when a parameter's description asks for the conversation or the model's instructions (not when it warns a value may end up there). */
+function asksForConversation(desc: string): boolean {
+  const m = EXFIL_DESCRIPTION.exec(desc);
+  return m !== null && !STORED_IN.test(desc.slice(Math.max(0, m.index - 80), m.index));
+}
+
 /** A tool whose own purpose is conversations, prompts or models may legitimately take them. */
 const ON_TOPIC = /\b(?:conversations?|chats?|messages?|history|transcripts?|prompts?|llms?|models?|assistants?|agents?|completions?|generat\w{0,6}|summar\w{0,8}|memory|context|instructions?)\b/i;
 
@@ -205,7 +214,7 @@ export function poisoningSignals(input: PoisoningInput): Signal[] {
     const c = compact(p.name);
     const desc = cut(asString(p.schema?.description), 1_000);
     const named = EXFIL_ALWAYS.has(c) || (!onTopic && EXFIL_UNLESS_ON_TOPIC.has(c));
-    const described = !onTopic && EXFIL_DESCRIPTION.test(desc);
+    const described = !onTopic && asksForConversation(desc);
     if (named || described) {
       add('exfiltration-parameter', `Parameter that collects the conversation or instructions (${quote(p.name, 40)})`, quote(desc ? `${p.path}: ${desc}` : p.path), 'schema');
       break;

@@ -20,6 +20,21 @@ import { prepareStore, storeServer } from './store/index.ts';
 import { freshResult } from './store/resume.ts';
 import { assignSlugs } from './slug.ts';
 import { Offload } from './offload.ts';
+import PQueue from 'p-queue';
+
+/**
+ * Servers classified and stored at once, after their connections are done.
+ * @default 16
+ * Why: writes overlap on the file system's thread pool; more only queues there.
+ */
+const STORE_CONCURRENCY = 16;
+
+/**
+ * Crawled servers that may wait to be classified and stored before new crawls pause.
+ * @default 256
+ * Why: bounds memory when the disk is slower than the network.
+ */
+const STORE_BACKLOG = 256;
 
 export interface ScanOptions {
   /** The server list to read (JSON or YAML, `mcpServers` shape). @default 'data/servers.yaml' */
@@ -285,6 +300,25 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   const byStatus = { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 } satisfies Record<Status, number>;
   const results: ScanSummary['results'] = [];
   let abandoned = 0;
+  // Classifying and storing happen after a server's connection slot is released, so
+  // file writes never hold a slot that the next server's round trips could use.
+  const finishing = new PQueue({ concurrency: STORE_CONCURRENCY });
+  let storeFailure: unknown;
+  const storeFailed = new AbortController();
+  const stop = opts.stop ? AbortSignal.any([opts.stop, storeFailed.signal]) : storeFailed.signal;
+  const finish = async (crawled: Crawled) => {
+    let result: ServerResult;
+    if (offload && !opts.beforeStore) {
+      result = await offload.finishAndStore(opts.out, crawled);
+    } else {
+      const finished = offload ? await offload.finish(crawled) : finishServer(crawled);
+      result = opts.beforeStore ? await opts.beforeStore(finished.result) : finished.result;
+      await (offload ? offload.store(opts.out, result, finished.policy) : storeServer(opts.out, result, finished.policy));
+    }
+    byStatus[result.status]++;
+    results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
+    opts.onResult?.(result);
+  };
   try {
     const { started } = await runPolitely(
       targets,
@@ -297,20 +331,20 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
           abandoned++;
           return;
         }
-        let result: ServerResult;
-        if (offload && !opts.beforeStore) {
-          result = await offload.finishAndStore(opts.out, crawled);
-        } else {
-          const finished = offload ? await offload.finish(crawled) : finishServer(crawled);
-          result = opts.beforeStore ? await opts.beforeStore(finished.result) : finished.result;
-          await (offload ? offload.store(opts.out, result, finished.policy) : storeServer(opts.out, result, finished.policy));
-        }
-        byStatus[result.status]++;
-        results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
-        opts.onResult?.(result);
+        // A slow disk must not let crawled servers pile up in memory: wait for room.
+        if (finishing.size >= STORE_BACKLOG) await finishing.onSizeLessThan(STORE_BACKLOG);
+        finishing
+          .add(() => finish(crawled))
+          .catch((err: unknown) => {
+            // Results cannot be written (disk full, permissions): start nothing more, report it.
+            storeFailure ??= err;
+            storeFailed.abort();
+          });
       },
-      opts.stop,
+      stop,
     );
+    await finishing.onIdle();
+    if (storeFailure) throw storeFailure;
     const notStarted = targets.length - started;
     return { total: targets.length, byStatus, results, fresh, ...(notStarted || abandoned ? { interrupted: { notStarted, abandoned } } : {}) };
   } finally {

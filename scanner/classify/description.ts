@@ -15,9 +15,8 @@ import {
   CJK_VERBS,
   GENERIC_VERBS,
   actionNoun,
-  billingNouns,
-  isMoneyNoun,
   lookupInflected,
+  moneyNouns,
   type Form,
   type VerbEntry,
 } from './verbs.ts';
@@ -90,6 +89,9 @@ const WHOLE = new Set(['all', 'every', 'entire', 'whole', 'existing']);
 
 /** Destroying verbs that, with "as" ("Remove X as owner"), take a role away instead. */
 const UNASSIGNING = new Set(['remove', 'delete', 'drop']);
+
+/** Languages that, before "query" or "script", make it code to run. */
+const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascript', 'js', 'python', 'shell', 'bash', 'powershell', 'typescript', 'lua', 'ruby', 'r']);
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
@@ -167,7 +169,11 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (GENERIC_VERBS.has(first)) {
     let j = i + 1;
     while (j < toks.length && ARTICLES.has(toks[j])) j++;
-    const noun = toks[j] !== undefined ? actionNoun(toks[j]) ?? actionNoun(toks[j].replace(/e?s$/, '')) : undefined;
+    const nounAt = (k: number) => (toks[k] !== undefined ? actionNoun(toks[k]) ?? actionNoun(toks[k].replace(/e?s$/, '')) : undefined);
+    // "Run a find query", "Run a QuickBooks report": one qualifier may stand before the noun, but not a
+    // language ("Execute a SQL query" runs code).
+    if (!nounAt(j) && toks[j] !== undefined && !CODE_LANGUAGES.has(toks[j]) && !lookupInflected(toks[j])?.entry.noun && nounAt(j + 1)) j++;
+    const noun = nounAt(j);
     if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j) }];
   }
 
@@ -249,7 +255,7 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
     // The lead verbs themselves are not their objects: "Can checkout a branch" names no money.
     const own = new Set(out.verbs.map((v) => v.word));
     const objects = words.filter((w) => !own.has(w));
-    const money = objects.find(isMoneyNoun) ?? billingNouns(objects, bases)[0] ?? CJK_MONEY.find((m) => clause.includes(m));
+    const money = moneyNouns(objects, bases)[0] ?? CJK_MONEY.find((m) => clause.includes(m));
     if (money) out.money = money;
   }
   return out;

@@ -28,7 +28,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { lookupInflected } from './verbs.ts';
+import { isCatalogueNoun, lookupInflected, moneyNouns } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -255,14 +255,23 @@ export function classifyTool(tool: McpTool): Classification {
     if (!fallback && desc.money && descEvidence.some((e) => e.category !== 'read')) {
       money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
     }
-    if (schema.money) money.push(schema.money);
+    // A price on a product, an item or a quote describes what is offered; it moves no money.
+    const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some(isCatalogueNoun);
+    if (schema.money && !catalogue) money.push(schema.money);
+    if (schema.contractCall) money.push(schema.contractCall);
+    // `orders_batch_update` with a `create: [...]` list places orders.
+    const batchMoney = schema.batchVerbs.length > 0 ? moneyNouns(nameEv.words, schema.batchVerbs) : [];
+    if (batchMoney.length > 0 && nameEv.moneyNouns.length === 0) {
+      money.push({ id: 'financial-noun', label: `Batch lists (${schema.batchVerbs.join(', ')}) of money things (${batchMoney.join(', ')})`, evidence: quote(name), source: 'schema' });
+    }
     if (money.length > 0) {
       category = 'financial';
       signals.push(...money);
       evidence.push(...money.map((s) => ({ category: 'financial' as const, source: s.source, strong: true })));
     }
-  } else if (schema.money) {
-    signals.push(schema.money);
+  } else {
+    if (schema.money) signals.push(schema.money);
+    if (schema.contractCall && category === 'read') signals.push(schema.contractCall);
   }
 
   // Poisoning: every text a model reads.

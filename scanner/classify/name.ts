@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { billingNouns, isMoneyNoun, lookupVerb, type VerbEntry } from './verbs.ts';
+import { lookupVerb, moneyNouns as findMoneyNouns, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -44,8 +44,6 @@ export function nameEvidence(name: string): NameEvidence {
   const verbs = plain.length === 0 ? nouns : [...plain, ...nouns.filter((v) => v.index === 0)].sort((a, b) => a.index - b.index);
   const verbIndexes = new Set(verbs.map((v) => v.index));
   const others = verbs.length === 0 ? words : words.filter((_, i) => !verbIndexes.has(i));
-  const moneyNouns = others.filter(isMoneyNoun);
-  const billing = billingNouns(others, verbs.map((v) => v.word));
-  if (billing.length > 0) moneyNouns.push(...billing);
+  const moneyNouns = findMoneyNouns(others, verbs.map((v) => v.word));
   return { words, verbs, moneyNouns };
 }

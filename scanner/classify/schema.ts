@@ -154,6 +154,10 @@ export interface SchemaEvidence {
   findings: SchemaFinding[];
   /** Money parameters: they make a tool financial only if it changes something. */
   money?: Signal;
+  /** A smart contract's function called by address and ABI: a change through it can move funds. */
+  contractCall?: Signal;
+  /** Verbs that a batch tool's list parameters name (`create: [...]`, `delete: [ids]`), as base forms. */
+  batchVerbs: string[];
   /** Signals with no bearing on the category (paths, URLs, parameter count). */
   info: Signal[];
 }
@@ -245,6 +249,13 @@ function enumValues(s: Record<string, unknown> | undefined): string[] {
 
 const rank = (c: Category) => CATEGORIES.indexOf(c);
 
+/** True when at least three choices, and most of them, lead with a verb: `clear_sessions`, `reset_roles`. */
+function operationChoices(values: readonly string[]): boolean {
+  if (values.length < 3) return false;
+  const led = values.filter((v) => lookupEnumVerb(splitWords(v)[0] ?? '') !== undefined).length;
+  return led >= 3 && led * 10 >= values.length * 6;
+}
+
 /**
  * A catch-all parameter (`action`, `operation`, `method`…) whose enum spans
  * several capabilities: the tool can do the most severe of them.
@@ -253,8 +264,10 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
     if (p.depth !== 0) continue;
     const words = splitWords(p.name);
-    if (!CATCH_ALL.has(words.at(-1) ?? '')) continue;
     const values = enumValues(p.schema);
+    // Any parameter whose choices are operations (`toolId: clear_sessions | recount_terms | reset_roles`)
+    // is a catch-all too, whatever its name.
+    if (!CATCH_ALL.has(words.at(-1) ?? '') && !operationChoices(values)) continue;
     const ops: { value: string; category: Category }[] = [];
     for (const value of values) {
       let best: Category | undefined;
@@ -289,12 +302,25 @@ const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches
 // "bypass graceful deletion", "bypassing safety checks". "Allow adding otherwise ignored files" is not one.
 const FORCE_DESTROYS = /\b(?:overwrit|delet|remov|discard|destroy|eras|wip(?:e|ing)|purg|bypass\w{0,3}\s{1,3}(?:the\s{1,3})?(?:safety|graceful|confirmation|checks?|protection)|data\s{1,3}loss)/i;
 
-/** True for a boolean switch that destroys: `delete`, `overwrite`, `deleteLocalData`, or a `force` whose description says it overwrites, deletes or bypasses safety. */
+/** Verbs that destroy whatever their switch names: `dropTarget`, `purgeCache`, `clearExisting`, `wipe_volumes`. */
+const DESTROYING_PREFIXES = new Set(['drop', 'purge', 'clear', 'wipe', 'erase', 'destroy', 'truncate']);
+
+/**
+ * True for a parameter that destroys: a boolean switch (`delete`, `overwrite`,
+ * `deleteLocalData`, `dropTarget`, or a `force` whose description says it
+ * overwrites, deletes or bypasses safety), or a batch tool's list of what to
+ * delete (`delete: [ids]`).
+ */
 function destroys(p: SchemaProperty): boolean {
-  if (p.depth !== 0 || p.schema?.type !== 'boolean') return false;
+  if (p.depth !== 0) return false;
+  const type = p.schema?.type;
+  // A batch tool's `delete`/`remove` list: the ids in it cease to exist.
+  if (type === 'array') return DESTROYING_SWITCHES.has(compact(p.name)) && compact(p.name) !== 'overwrite';
+  if (type !== 'boolean') return false;
   if (DESTROYING_SWITCHES.has(compact(p.name))) return true;
   const words = splitWords(p.name);
   if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
+  if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '')) return true;
   return words[0] === 'force' && words.length <= 3 && FORCE_DESTROYS.test(paramDescription(p));
 }
 
@@ -342,6 +368,27 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
   return sig('financial-parameter', 'Money parameters', quote([...hits, ...currencies.map((p) => p.name)].join(', ')));
 }
 
+/** List parameters of a batch tool named for what is done to their entries. */
+const BATCH_VERBS = new Set(['create', 'update', 'delete', 'insert', 'upsert', 'add', 'remove', 'cancel']);
+
+/** The verbs of a batch tool's top-level list parameters: `{create: [...], update: [...], delete: [ids]}`. */
+function batchVerbs(props: readonly SchemaProperty[]): string[] {
+  return props.filter((p) => p.depth === 0 && p.schema?.type === 'array' && BATCH_VERBS.has(compact(p.name))).map((p) => compact(p.name));
+}
+
+/**
+ * A contract address with an ABI or a function name to call on it: a tool
+ * that can call any function of any contract can move whatever the signing
+ * account holds.
+ */
+function contractCall(props: readonly SchemaProperty[]): Signal | undefined {
+  const top = props.filter((p) => p.depth === 0);
+  const contract = top.find((p) => splitWords(p.name).includes('contract'));
+  const fn = top.find((p) => ['abi', 'functionname', 'function', 'methodname', 'calldata'].includes(compact(p.name)));
+  if (!contract || !fn) return undefined;
+  return sig('contract-call', 'Calls a function of any smart contract (can move funds)', quote(`${contract.name}, ${fn.name}`));
+}
+
 const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'caminho', 'ruta', 'chemin', 'pfad']);
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
 const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
@@ -370,5 +417,6 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   if (walk.truncated) info.push(sig('schema-truncated', 'Schema too large or deep to read fully', `read ${props.length} properties`));
 
   const money = moneyParameters(props);
-  return { walk, findings, ...(money ? { money } : {}), info };
+  const contract = contractCall(props);
+  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), info };
 }

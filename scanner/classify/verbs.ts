@@ -198,6 +198,7 @@ const MONEY_NOUNS = new Set(
     'payment payments money fund funds payout payouts refund refunds charge charges invoice invoices',
     'purchase purchases transaction transactions transfer transfers checkout checkouts trade trades',
     'bet bets wager wagers donation donations remittance wire dispute disputes chargeback chargebacks',
+    'coupon coupons voucher vouchers tax taxes',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
     'zahlung zahlungen geld rechnung rechnungen uberweisung uberweisungen erstattung',
@@ -235,11 +236,57 @@ const ORDER_VERBS = new Set(['place', 'create', 'submit', 'cancel', 'refund', 'b
  * `verbs` the base forms of the verbs found in them.
  */
 export function billingNouns(words: readonly string[], verbs: readonly string[]): string[] {
-  if (!words.some((w) => SUBSCRIPTION_NOUNS.has(w) || ORDER_NOUNS.has(w))) return [];
   const out: string[] = [];
+  if (verbs.some((v) => ASSET_VERBS.has(v))) out.push(...words.filter((w) => ASSET_NOUNS.has(w)));
+  if (!words.some((w) => SUBSCRIPTION_NOUNS.has(w) || ORDER_NOUNS.has(w))) return out;
   if (!words.some((w) => EVENT_WORDS.has(w))) out.push(...words.filter((w) => SUBSCRIPTION_NOUNS.has(w)));
-  if (verbs.some((v) => ORDER_VERBS.has(v))) out.push(...words.filter((w) => ORDER_NOUNS.has(w)));
+  // `woo_orders_notes_create`, "Creates an order note": the order only qualifies what is created.
+  if (verbs.some((v) => ORDER_VERBS.has(v))) out.push(...words.filter((w, i) => ORDER_NOUNS.has(w) && !qualifies(words[i + 1])));
   return [...new Set(out)];
+}
+
+/** Words after an order noun that leave the order the object: `orders_batch`, "order for a customer". */
+const NOT_HEADS = new Set([
+  'batch', 'bulk', 'id', 'ids', 'for', 'to', 'from', 'with', 'in', 'on', 'of', 'by', 'and', 'or', ',', 'that', 'which', 'using', 'via',
+  'at', 'as', 'the', 'a', 'an', 'para', 'com', 'de', 'pour', 'avec', 'fur', 'mit',
+]);
+
+/** True when `next`, the word after a noun, is the noun the first one qualifies (`order` in `order_notes`). */
+function qualifies(next: string | undefined): boolean {
+  return next !== undefined && !NOT_HEADS.has(next) && LEXICON.get(next) === undefined;
+}
+
+/** Verbs that move an asset from one holder to another. */
+const ASSET_VERBS = new Set(['transfer', 'send', 'withdraw', 'deposit', 'swap', 'bridge', 'stake', 'unstake', 'mint', 'burn', 'transfere', 'transferir', 'envia', 'enviar']);
+/** Things of value on a chain: moving one moves money (`transfer_nft`, "Send tokens to…"). */
+const ASSET_NOUNS = new Set([
+  'token', 'tokens', 'nft', 'nfts', 'coin', 'coins', 'erc20', 'erc721', 'erc1155', 'bep20', 'crypto', 'cryptocurrency', 'stablecoin',
+  'stablecoins', 'usdc', 'usdt', 'eth', 'ether', 'btc', 'bitcoin', 'bnb', 'sol', 'lamports', 'wei',
+]);
+
+/** Things sold or offered whose price is only a description: a product, an item, a quote, an estimate. */
+const CATALOGUE_NOUNS = new Set([
+  'product', 'products', 'item', 'items', 'variant', 'variants', 'quote', 'quotes', 'estimate', 'estimates', 'listing', 'listings',
+  'sku', 'skus', 'catalog', 'catalogue', 'produto', 'produtos', 'producto', 'productos', 'produit', 'produits', 'artikel',
+]);
+
+/** True if a (folded) word names something sold or offered, whose price moves no money (`create_product`, `update-quote`). */
+export function isCatalogueNoun(word: string): boolean {
+  return CATALOGUE_NOUNS.has(word);
+}
+
+/** Nouns that a money noun before them only qualifies: a payment gateway's settings move no money. */
+const CONFIGURATION_NOUNS = new Set(['gateway', 'gateways', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'provider', 'providers']);
+
+/**
+ * The money nouns among `words` (a name's or a lead clause's folded words,
+ * without its verbs; `verbs` their base forms): plain money nouns that do not
+ * merely qualify a configuration (`payment_gateways_update`), billing nouns
+ * (`billingNouns`), and tokens, coins or NFTs that are moved (`transfer_nft`).
+ */
+export function moneyNouns(words: readonly string[], verbs: readonly string[]): string[] {
+  const plain = words.filter((w, i) => MONEY_NOUNS.has(w) && !CONFIGURATION_NOUNS.has(words[i + 1] ?? ''));
+  return [...new Set([...plain, ...billingNouns(words, verbs)])];
 }
 
 /**
@@ -249,7 +296,7 @@ export function billingNouns(words: readonly string[], verbs: readonly string[])
 const ACTION_NOUNS = new Map<string, Category>([
   ['search', 'read'], ['lookup', 'read'], ['scan', 'read'], ['check', 'read'], ['analysis', 'read'],
   ['screenshot', 'read'], ['snapshot', 'read'], ['look', 'read'],
-  ['query', 'read'], ['review', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
+  ['query', 'read'], ['review', 'read'], ['report', 'read'], ['aggregation', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],
   ['payment', 'financial'], ['purchase', 'financial'], ['transfer', 'write'], ['refund', 'financial'],

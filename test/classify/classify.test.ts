@@ -184,6 +184,50 @@ describe('classifier rules', () => {
     assert.equal(classifyTool(tool('browser_take_screenshot', 'Take a screenshot of the current page')).category, 'read');
   });
 
+  it('finds destruction in batch delete lists, drop/purge/clear switches and enums of operations', () => {
+    const batch = tool('things_batch', 'Batch update things', {
+      create: { type: 'array', items: { type: 'object' } },
+      update: { type: 'array', items: { type: 'object' } },
+      delete: { type: 'array', description: 'IDs to delete', items: { type: 'integer' } },
+    });
+    assert.equal(classifyTool(batch).category, 'destructive');
+    assert.ok(ids(batch).includes('destructive-parameter'));
+    assert.equal(classifyTool(tool('tag_things', 'Adds tags', { tags: { type: 'array', items: { type: 'string' } } })).category, 'write');
+    assert.equal(classifyTool(tool('rename_table', 'Renames a table', { newName: { type: 'string' }, dropTarget: { type: 'boolean' } })).category, 'destructive');
+    assert.equal(classifyTool(tool('rename_table', 'Renames a table', { newName: { type: 'string' }, dryRun: { type: 'boolean' } })).category, 'write');
+    const ops = tool('maintenance_run', 'Run a maintenance job', { job: { type: 'string', enum: ['clear_sessions', 'recount_terms', 'reset_roles', 'add_indexes'] } });
+    assert.equal(classifyTool(ops).category, 'destructive');
+    assert.ok(ids(ops).includes('catch-all-action'));
+    assert.equal(classifyTool(tool('set_theme', 'Sets the theme', { theme: { type: 'string', enum: ['dark', 'light', 'system'] } })).category, 'write');
+  });
+
+  it('finds money in coupons, tax rates, batch orders, token transfers and contract calls, not in prices of catalogue items', () => {
+    assert.equal(classifyTool(tool('coupons_update', 'Update a coupon', { couponId: { type: 'integer' } })).category, 'financial');
+    assert.equal(classifyTool(tool('tax_rates_create', 'Create a tax rate', { rate: { type: 'string' } })).category, 'financial');
+    assert.equal(classifyTool(tool('orders_batch_update', 'Batch update orders', { create: { type: 'array', items: { type: 'object' } } })).category, 'financial');
+    assert.equal(classifyTool(tool('orders_notes_create', 'Add a note to an order', { orderId: { type: 'integer' }, note: { type: 'string' } })).category, 'write', "the note is created, not the order");
+    assert.equal(classifyTool(tool('orders_create', 'Create an order for a customer', { customerId: { type: 'integer' } })).category, 'financial');
+    assert.equal(classifyTool(tool('payment_gateways_update', 'Update a payment gateway', { enabled: { type: 'boolean' } })).category, 'write', "a gateway's settings move no money");
+    assert.equal(classifyTool(tool('transfer_nft', 'Transfer an NFT to an address', { tokenId: { type: 'string' }, toAddress: { type: 'string' } })).category, 'financial');
+    assert.equal(classifyTool(tool('transfer_file', 'Transfer a file to a host', { path: { type: 'string' } })).category, 'write');
+    const call = tool('write_contract', 'Write data to a smart contract', { contractAddress: { type: 'string' }, abi: { type: 'array' }, functionName: { type: 'string' } });
+    assert.equal(classifyTool(call).category, 'financial');
+    assert.ok(ids(call).includes('contract-call'));
+    const read = tool('read_contract', 'Read data from a smart contract', { contractAddress: { type: 'string' }, abi: { type: 'array' }, functionName: { type: 'string' } });
+    assert.equal(classifyTool(read).category, 'read');
+    const product = tool('products_create', 'Create a new product', { productData: { type: 'object', properties: { name: { type: 'string' }, regular_price: { type: 'string' } } } });
+    assert.equal(classifyTool(product).category, 'write', 'a price on a catalogue item is not a payment');
+    const bill = tool('create_bill', 'Create a bill', { lines: { type: 'array', items: { type: 'object', properties: { amount: { type: 'number' } } } } });
+    assert.equal(classifyTool(bill).category, 'financial');
+  });
+
+  it('reads "Run a find query", "Run a … report" and "Run an aggregation", but runs "Execute a SQL query"', () => {
+    assert.equal(classifyTool(tool('find', 'Run a find query against a collection')).category, 'read');
+    assert.equal(classifyTool(tool('report', 'Run a Sales report: balances and aging')).category, 'read');
+    assert.equal(classifyTool(tool('aggregate', 'Run an aggregation against a collection')).category, 'read');
+    assert.equal(classifyTool(tool('sql', 'Execute a SQL query against the database')).category, 'execute');
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -389,6 +389,44 @@ function contractCall(props: readonly SchemaProperty[]): Signal | undefined {
   return sig('contract-call', 'Calls a function of any smart contract (can move funds)', quote(`${contract.name}, ${fn.name}`));
 }
 
+/** Parameter names (compacted) that hold a credential. */
+const CREDENTIAL_NAMES = /(?:privatekey|apikey|apisecret|accesskey|secretkey|clientsecret|accesstoken|authtoken|apitoken|bearertoken|refreshtoken|password|passwd|passphrase|mnemonic|seedphrase|secret|token)$/;
+/** Words that make a `…token` parameter a pagination or form token, not a credential. */
+const NOT_CREDENTIAL = new Set(['page', 'next', 'cursor', 'continuation', 'pagination', 'sync', 'csrf', 'max', 'count', 'limit', 'num', 'total', 'input', 'output']);
+
+/** A value shown without revealing it: its first 4 characters and its length. */
+function maskValue(value: string): string {
+  return `${value.slice(0, 4)}… (${value.length} characters, masked)`;
+}
+
+/**
+ * A credential parameter (`privateKey`, `api_key`, `password`…) whose schema
+ * carries a value in `default`, `const` or `examples`: the server ships a
+ * credential, its own or a shared placeholder, to every client that lists its
+ * tools, and a call that leaves the parameter out signs or authenticates with
+ * it. Informational, not poisoning: the text does not steer the model, and a
+ * secret in a known format is already `secret-in-description`.
+ */
+function credentialDefault(props: readonly SchemaProperty[]): Signal | undefined {
+  for (const p of props) {
+    if (p.depth > 2 || !p.schema) continue;
+    const name = compact(p.name);
+    if (name.length > 40 || !CREDENTIAL_NAMES.test(name) || splitWords(p.name).some((w) => NOT_CREDENTIAL.has(w))) continue;
+    const examples = Array.isArray(p.schema.examples) ? p.schema.examples.slice(0, 20) : [];
+    for (const [key, v] of [['default', p.schema.default], ['const', p.schema.const], ...examples.map((e) => ['examples', e] as const)] as const) {
+      if (typeof v !== 'string' || v.trim().length === 0) continue;
+      const value = v.trim();
+      const placeholder = new Set(value.replace(/^0x/i, '')).size < 6;
+      return sig(
+        'credential-default',
+        `Credential parameter with a value in its schema (${quote(p.name, 40)}${placeholder ? ', looks like a placeholder' : ''})`,
+        `${quote(p.path, 80)}: ${key} ${maskValue(cut(value, 400))}`,
+      );
+    }
+  }
+  return undefined;
+}
+
 const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'caminho', 'ruta', 'chemin', 'pfad']);
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
 const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
@@ -414,6 +452,8 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
     const names = top.slice(0, 12).map((p) => p.name).join(', ');
     info.push(sig('high-parameter-count', `High parameter count (${n} properties)`, quote(top.length > 12 ? `${names}, …` : names)));
   }
+  const credential = credentialDefault(props);
+  if (credential) info.push(credential);
   if (walk.truncated) info.push(sig('schema-truncated', 'Schema too large or deep to read fully', `read ${props.length} properties`));
 
   const money = moneyParameters(props);

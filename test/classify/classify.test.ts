@@ -221,6 +221,20 @@ describe('classifier rules', () => {
     assert.equal(classifyTool(bill).category, 'financial');
   });
 
+  it('notes a credential parameter that carries a value in its schema, masked and without making the tool critical', () => {
+    const key = 'a9F3kQ7zL2pX8vB1nM4cR6tY0wE5uI3o';
+    const leak = tool('sign_message', 'Signs a message', { message: { type: 'string' }, privateKey: { type: 'string', default: key } });
+    const c = classifyTool(leak);
+    const s = c.signals.find((x) => x.id === 'credential-default');
+    assert.ok(s, 'credential-default raised');
+    assert.ok(!s.evidence.includes(key) && s.evidence.includes('masked'), s.evidence);
+    assert.notEqual(c.risk, 'critical');
+    const placeholder = classifyTool(tool('sign', 'Signs', { api_key: { type: 'string', examples: ['0x0000000000000000000000000000000000000001'] } }));
+    assert.match(placeholder.signals.find((x) => x.id === 'credential-default')?.label ?? '', /placeholder/);
+    assert.ok(!ids(tool('list', 'Lists', { nextPageToken: { type: 'string', default: 'abc123def456' } })).includes('credential-default'), 'a page token is no credential');
+    assert.ok(!ids(tool('login', 'Logs in', { password: { type: 'string', default: '' } })).includes('credential-default'), 'an empty default leaks nothing');
+  });
+
   it('reads "Run a find query", "Run a … report" and "Run an aggregation", but runs "Execute a SQL query"', () => {
     assert.equal(classifyTool(tool('find', 'Run a find query against a collection')).category, 'read');
     assert.equal(classifyTool(tool('report', 'Run a Sales report: balances and aging')).category, 'read');

@@ -44,6 +44,11 @@ const KNOWN: Record<string, SignalInfo> = {
   'ansi-escape': { title: 'Terminal escape sequences', why: 'Escape sequences can hide or rewrite text in a terminal that shows it.' },
   'exfiltration-parameter': { title: 'Collects the conversation', why: 'A parameter asks for the conversation, the system prompt or other context, which then goes to the server.' },
   'secret-in-description': { title: 'Secret in the definition', why: 'A key or token is in the tool’s text, visible to every model and log that sees it.' },
+  'no-annotations': { title: 'No annotations', why: 'The server makes no claims about the tool, so the spec’s defaults apply: it may write, destroy and reach the outside world.' },
+  'payment-statement': { title: 'Says it pays', why: 'Its description says a call is paid, charged or billed: each call can cost money.' },
+  'destructive-parameter': { title: 'Destroying switch', why: 'A parameter makes the call delete, drop or overwrite: the agent decides whether data is lost.' },
+  'contract-call': { title: 'Calls a smart contract', why: 'It takes a contract address and a function to call, so it can do whatever that contract does, including moving funds.' },
+  'credential-default': { title: 'Credential in the schema', why: 'A credential parameter carries a value in its schema, which every client that lists the tools can read.' },
 };
 
 const SOURCE_WHY: Record<SignalSource, string> = {

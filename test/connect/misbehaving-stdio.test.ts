@@ -7,28 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPath, scanList } from '../helpers/scan.ts';
 import { StdioTransport } from '../../scanner/connect/stdio.ts';
+import { goneWithin } from '../helpers/processes.ts';
 
 const fixture = projectPath('test/fixtures/servers/misbehaving-stdio.mjs');
 const serve = (mode: string, ...extra: string[]) => ({ command: process.execPath, args: [fixture, mode, ...extra] });
 
-/** A process is gone once it no longer exists or is a zombie waiting for a parent. */
-function isGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
-
-async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!isGone(pid)) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return true;
-}
 
 describe('misbehaving stdio servers', () => {
   it('scans a server that floods stderr, keeping only a bounded tail', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPath, scanList } from '../helpers/scan.ts';
+import { goneWithin } from '../helpers/processes.ts';
 
 const server = projectPath('test/fixtures/servers/stdio-server.mjs');
 const fixture = projectPath('test/fixtures/tools-list/everything.json');
@@ -88,23 +89,3 @@ describe('stdio servers', () => {
     }
   });
 });
-
-/** A process is gone once it no longer exists or is a zombie waiting for a parent (PID 1 here may reap late). */
-function isGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
-
-/** Polls briefly: SIGKILL is delivered asynchronously. */
-async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!isGone(pid)) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return true;
-}

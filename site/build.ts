@@ -170,6 +170,17 @@ async function moveStaged(staging: string, outDir: string): Promise<void> {
   }
 }
 
+/**
+ * Like `Promise.all`, but settles only when every step has ended: a step that
+ * fails must not leave its sibling writing into the work folder being removed.
+ */
+async function allFinished<T extends readonly unknown[]>(steps: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** Builds the catalogue of `dataDir` into `outDir`; resolves with the number of HTML pages written and what each step took. */
 export async function buildSite(opts: BuildSiteOptions): Promise<BuiltSite> {
   const dataDir = resolve(opts.dataDir);
@@ -191,13 +202,13 @@ export async function buildSite(opts: BuildSiteOptions): Promise<BuiltSite> {
   const steps: BuildStep[] = [];
   try {
     const staging = join(workDir, 'staging');
-    const [pages, tools, search] = await Promise.all([
+    const [pages, [tools, search]] = await allFinished([
       runWorker('pages', outDir, workDir, dataDir, opts),
-      (async () => [await runWorker('tools', staging, workDir, dataDir, opts), await runWorker('search', staging, workDir, dataDir, opts)])(),
-    ]).then(([p, [t, s]]) => [p, t, s]);
+      (async () => [await runWorker('tools', staging, workDir, dataDir, opts), await runWorker('search', staging, workDir, dataDir, opts)] as const)(),
+    ] as const);
     await moveStaged(staging, outDir);
     // The files, half the servers each, side by side.
-    const files = await Promise.all([0, 1].map((i) => runWorker('files', outDir, workDir, dataDir, opts, `${i}/2`)));
+    const files = await allFinished([0, 1].map((i) => runWorker('files', outDir, workDir, dataDir, opts, `${i}/2`)));
     steps.push(pages, tools, search, {
       name: 'files',
       ms: Math.max(...files.map((f) => f.ms)),

@@ -32,3 +32,32 @@ export function statusFor(kind: ErrorKind): Status {
       return 'error';
   }
 }
+
+/** Network error codes (Node's and undici's) that mean the server could not be reached. */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EADDRNOTAVAIL',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * The `unreachable` error for a network error (`err.code`), or undefined when
+ * the code is not one of those: `cannot resolve example.com: ENOTFOUND`,
+ * `connection refused: ECONNREFUSED`… (the host name only when it is a plain name).
+ */
+export function unreachableError(err: { code?: unknown; hostname?: unknown } | undefined): ScanError | undefined {
+  const code = err?.code;
+  if (typeof code !== 'string' || !UNREACHABLE_CODES.has(code)) return undefined;
+  const host = typeof err?.hostname === 'string' && /^[a-z0-9.-]{1,253}$/i.test(err.hostname) ? ` ${err.hostname}` : '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ScanError('unreachable', `cannot resolve${host}: ${code}`);
+  if (code === 'ECONNREFUSED') return new ScanError('unreachable', `connection refused: ${code}`);
+  return new ScanError('unreachable', `cannot connect: ${code}`);
+}

@@ -12,7 +12,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import { ScanError } from './errors.ts';
+import { ScanError, unreachableError } from './errors.ts';
 import { agentFor, type Agents } from './agent.ts';
 import { checkLiteral } from './guard.ts';
 import { isTransientError, isTransientStatus, parseRetryAfter, retryDelay, sleep, type RetryOptions } from './retry.ts';
@@ -58,25 +58,17 @@ export class HttpStatusError extends ScanError {
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT', 'EADDRNOTAVAIL']);
 
 /** Maps a failed request to a `ScanError`. */
 function networkError(err: unknown, signal: AbortSignal): ScanError {
   if (err instanceof ScanError) return err;
   if (signal.aborted) return new ScanError('timeout', 'the server did not answer in time');
+  const unreachable = unreachableError(err as NodeJS.ErrnoException);
+  if (unreachable) return unreachable;
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code && UNREACHABLE.has(code)) return new ScanError('unreachable', unreachableMessage(code, err as NodeJS.ErrnoException & { hostname?: unknown }));
   if (code === 'HPE_HEADER_OVERFLOW') return new ScanError('too-large', 'the server sent oversized HTTP headers');
   if (code?.startsWith('HPE_')) return new ScanError('protocol', `the server sent malformed HTTP (${code})`);
   return new ScanError('unreachable', `cannot connect: ${code ?? (err as Error)?.message ?? String(err)}`.slice(0, 300));
-}
-
-/** `cannot resolve example.com: ENOTFOUND`, `connection refused: ECONNREFUSED`… (the host name only when it is a plain name). */
-function unreachableMessage(code: string, err: { hostname?: unknown }): string {
-  const host = typeof err.hostname === 'string' && /^[a-z0-9.-]{1,253}$/i.test(err.hostname) ? ` ${err.hostname}` : '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve${host}: ${code}`;
-  if (code === 'ECONNREFUSED') return `connection refused: ${code}`;
-  return `cannot connect: ${code}`;
 }
 
 function sendOnce(ctx: HttpContext, url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<IncomingMessage> {

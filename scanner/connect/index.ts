@@ -19,7 +19,7 @@ import type { ServerTarget } from '../sources/servers.ts';
 import { agentFetch, createAgents, type Agents } from './agent.ts';
 import { describeAuth } from './auth.ts';
 import { expandRefs } from './env.ts';
-import { ScanError } from './errors.ts';
+import { ScanError, unreachableError } from './errors.ts';
 import { type Lookup } from './guard.ts';
 import { CLIENT_INFO, HttpStatusError, StreamableHttpSession, type HttpContext, type HttpLimits } from './http.ts';
 import { StdioTransport } from './stdio.ts';
@@ -181,24 +181,12 @@ export function connect(target: ServerTarget, opts: ConnectOptions): Promise<Ses
   return target.kind === 'stdio' ? connectStdio(target, opts) : connectRemote(target, opts);
 }
 
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'ETIMEDOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
-/** The network error code behind a failed fetch, if any (`fetch failed` hides it in `cause`). */
-function networkCode(err: unknown): string | undefined {
+/** The network error behind a failed fetch, if any (`fetch failed` hides it in `cause`). */
+function networkError(err: unknown): { code: string; hostname?: unknown } | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return e as { code: string; hostname?: unknown };
   }
   return undefined;
 }
@@ -215,8 +203,8 @@ export function toScanError(err: unknown): ScanError {
   if (err instanceof StreamableHTTPError || err instanceof SseError) {
     const code = err.code;
     if (code === 401 || code === 403) return new ScanError('auth', `HTTP ${code}: the server requires authorization`);
-    const net = networkCode(err);
-    if (net && UNREACHABLE_CODES.has(net)) return new ScanError('unreachable', `cannot connect: ${net}`);
+    const unreachable = unreachableError(networkError(err));
+    if (unreachable) return unreachable;
     return new ScanError('protocol', code && code > 0 ? `HTTP ${code}` : message.slice(0, 300));
   }
   if (err instanceof McpError) {
@@ -224,8 +212,8 @@ export function toScanError(err: unknown): ScanError {
     if (err.code === ErrorCode.ConnectionClosed) return new ScanError('crashed', 'the server closed the connection');
     return new ScanError('protocol', `the server answered with an error: ${message.slice(0, 300)}`);
   }
-  const net = networkCode(err);
-  if (net && UNREACHABLE_CODES.has(net)) return new ScanError('unreachable', `cannot connect: ${net}`);
+  const unreachable = unreachableError(networkError(err));
+  if (unreachable) return unreachable;
   if ((err as Error)?.name === 'AbortError' || (err as Error)?.name === 'TimeoutError') {
     return new ScanError('timeout', 'the server did not answer in time');
   }

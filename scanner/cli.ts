@@ -12,6 +12,7 @@ import { DEFAULT_REGISTRY } from './sources/registry.ts';
 import { DEFAULTS, build, classifyFiles, diff, scan, serve, writeJsonSchemas } from './run.ts';
 import { PIN_MISMATCH_EXIT_CODE, formatDrift, formatReport } from './drift/index.ts';
 import { ScanProgress } from './progress.ts';
+import { printable } from './terminal.ts';
 import { CRAWL_OPTIONS, CRAWL_USAGE, crawlOptions, watchInterrupts } from './crawl-options.ts';
 
 const USAGE = `usage:
@@ -29,11 +30,6 @@ class UsageError extends Error {}
 /** Lets `flag` be given without a value (`--registry` alone, or followed by another option): it then means `fallback`. */
 function optionalValue(argv: string[], flag: string, fallback: string): string[] {
   return argv.flatMap((arg, i) => (arg === flag && (i + 1 >= argv.length || argv[i + 1].startsWith('--')) ? [`${flag}=${fallback}`] : [arg]));
-}
-
-/** Registry-supplied text reaches the terminal: no control or bidi characters. */
-function printable(text: string, max = 160): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').slice(0, max);
 }
 
 function args(

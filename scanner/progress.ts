@@ -7,11 +7,8 @@
 import type { ServerResult } from './schemas/index.ts';
 import type { ScanEvent } from './schemas/scan-event.ts';
 import type { ScanSummary } from './pipeline.ts';
+import { printable } from './terminal.ts';
 
-/** Server text is hostile: no control characters or escape sequences reach the terminal. */
-function printable(text: string, max: number): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').slice(0, max);
-}
 
 /** One line for a finished server. */
 export function progressLine(r: ServerResult): string {

@@ -1,9 +1,8 @@
 /** Drift as text for a terminal. Tool names are server-controlled: control and bidi characters are blanked. */
 import type { Drift, DriftReportLine } from '../schemas/index.ts';
+import { printable as blank } from '../terminal.ts';
 
-function printable(text: string, max = 120): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').slice(0, max);
-}
+const printable = (text: string) => blank(text, 120);
 
 /** `1 added, 2 changed, instructions changed`. */
 export function driftSummary(drift: Drift): string {

@@ -264,14 +264,6 @@ export function finishServer(crawled: Crawled): { result: ServerResult; policy: 
   return { result, policy: policyFor(tools) };
 }
 
-/** Scans one server: never throws; every failure is recorded on the result. */
-export async function scanServer(
-  target: ServerTarget,
-  opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents },
-): Promise<{ result: ServerResult; policy: Policy }> {
-  return finishServer(await crawlServer(target, opts));
-}
-
 /** The host a remote target's politeness limits count against; stdio targets have none. */
 function hostOf(target: ServerTarget): string | undefined {
   if (target.kind === 'stdio') return undefined;

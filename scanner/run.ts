@@ -7,7 +7,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { runScan, toolRecords, type ScanOptions, type ScanSummary } from './pipeline.ts';
 import { collectTargets, type Skipped, type SourceOptions } from './sources/index.ts';
-import { redactArgs, redactUrl } from './sources/redact.ts';
 import { sarifLog } from './report/sarif.ts';
 import { writeJsonAtomic } from './store/index.ts';
 import { CLIENT_INFO } from './connect/index.ts';
@@ -86,7 +85,7 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
     targets,
     beforeStore: async (result) => {
       const origin = origins.get(result.slug);
-      const annotated = annotate(redactTarget(origin ? { ...result, origin } : result), await previousResult(opts.out, result.slug));
+      const annotated = annotate(origin ? { ...result, origin } : result, await previousResult(opts.out, result.slug));
       if (keep) stored.push(annotated);
       return annotated;
     },
@@ -108,15 +107,6 @@ export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
     report.sarif = opts.sarif;
   }
   return report;
-}
-
-/** The result with its target's URL and arguments stripped of anything secret-looking (see `redactArgs`). */
-function redactTarget(result: ServerResult): ServerResult {
-  const { target } = result;
-  return {
-    ...result,
-    target: { ...target, ...(target.url ? { url: redactUrl(target.url) } : {}), ...(target.args ? { args: redactArgs(target.args) } : {}) },
-  };
 }
 
 /** Drift between two scans (result files or scan folders), matched by server id. */

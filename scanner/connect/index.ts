@@ -23,6 +23,7 @@ import { ScanError, unreachableError } from './errors.ts';
 import { type Lookup } from './guard.ts';
 import { CLIENT_INFO, HttpStatusError, StreamableHttpSession, type HttpContext, type HttpLimits } from './http.ts';
 import { StdioTransport } from './stdio.ts';
+import { redactArgs, redactUrl } from '../sources/redact.ts';
 
 export { ScanError, statusFor } from './errors.ts';
 export { CLIENT_INFO } from './http.ts';
@@ -67,16 +68,18 @@ export interface Session {
   failure(): ScanError | undefined;
 }
 
-/** The target as it is recorded: never env values, header values or URL credentials and query strings. */
+/**
+ * The target as it is recorded, and as `--resume` compares it: never env
+ * values, header values, URL credentials and query strings, or secret-looking
+ * arguments (see `redactArgs`).
+ */
 export function describeTarget(target: ServerTarget): Target {
   const { entry } = target;
   const extra = { ...(entry.package ? { package: entry.package } : {}), ...(entry.homepage ? { homepage: entry.homepage } : {}) };
   if (target.kind === 'stdio') {
-    return { transport: 'stdio', command: target.entry.command, args: target.entry.args, ...extra };
+    return { transport: 'stdio', command: target.entry.command, args: redactArgs(target.entry.args), ...extra };
   }
-  const url = new URL(target.entry.url);
-  url.username = url.password = url.search = url.hash = '';
-  return { transport: target.entry.type === 'sse' ? 'sse' : 'streamable-http', url: url.href, ...extra };
+  return { transport: target.entry.type === 'sse' ? 'sse' : 'streamable-http', url: redactUrl(target.entry.url), ...extra };
 }
 
 function newClient(): Client {

@@ -6,6 +6,10 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { ScanOptions } from './pipeline.ts';
 import { parseDuration } from './store/resume.ts';
+import type { PolicyFormat } from './store/index.ts';
+
+/** The values of `--policy-formats`. */
+const POLICY_FORMATS = ['yaml', 'cedar'] as const satisfies readonly PolicyFormat[];
 
 /** `parseArgs` options for the crawl flags. */
 export const CRAWL_OPTIONS = {
@@ -20,11 +24,13 @@ export const CRAWL_OPTIONS = {
   shard: { type: 'string' },
   json: { type: 'boolean' },
   offload: { type: 'boolean' },
+  'no-offload': { type: 'boolean' },
+  'policy-formats': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 /** The usage text of the crawl flags. */
 export const CRAWL_USAGE =
-  '[--per-host N] [--host-spacing MS] [--retries N] [--max-message-mb N] [--max-pages N] [--max-tools N] [--resume [--max-age 24h]] [--shard I/N] [--offload] [--json]';
+  '[--per-host N] [--host-spacing MS] [--retries N] [--max-message-mb N] [--max-pages N] [--max-tools N] [--resume [--max-age 24h]] [--shard I/N] [--offload | --no-offload] [--policy-formats yaml,cedar] [--json]';
 
 /**
  * Default `--max-age` of `--resume`.
@@ -53,7 +59,16 @@ export function parseShard(text: string): { index: number; count: number } | und
 
 /** The `ScanOptions` the crawl flags ask for; `fail` reports bad usage (it throws). */
 export function crawlOptions(values: Values, fail: (message: string) => never): Partial<ScanOptions> & { json: boolean } {
-  const opts: Partial<ScanOptions> & { json: boolean } = { json: Boolean(values.json), ...(values.offload ? { offload: true } : {}) };
+  const opts: Partial<ScanOptions> & { json: boolean } = { json: Boolean(values.json) };
+  if (values.offload && values['no-offload']) fail('--offload and --no-offload contradict each other');
+  if (values.offload) opts.offload = true;
+  if (values['no-offload']) opts.offload = false;
+  if (values['policy-formats'] !== undefined) {
+    const formats = String(values['policy-formats']).split(',').map((f) => f.trim());
+    const bad = formats.filter((f) => !(POLICY_FORMATS as readonly string[]).includes(f));
+    if (bad.length || !formats.length) fail(`--policy-formats takes a comma-separated list of ${POLICY_FORMATS.join(', ')}, got ${JSON.stringify(values['policy-formats'])}`);
+    opts.policyFormats = [...new Set(formats as PolicyFormat[])];
+  }
   const perHost = count(values, 'per-host', fail);
   const spacing = count(values, 'host-spacing', fail, 0);
   if (perHost !== undefined || spacing !== undefined) opts.politeness = { perHost, hostSpacingMs: spacing };

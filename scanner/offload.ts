@@ -1,36 +1,27 @@
 /**
- * The CPU-heavy stages after listing (classify → policy → store) on a worker
- * thread, so that the main thread only crawls: on a big crawl the two then use
- * two cores. The worker runs the very same functions (`finishServer`,
- * `storeServer`); if it fails, the work is done on the main thread instead.
+ * The CPU-heavy stages after listing (classify → policy → drift → store) on a
+ * worker thread, so that the main thread only crawls: on a big crawl the two
+ * then use two cores. The worker runs the very same function
+ * (`completeServer`); if it fails, the work is done on the main thread instead.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Policy, ServerResult } from './schemas/index.ts';
-import { finishServer, type Crawled } from './pipeline.ts';
-import { storeServer } from './store/index.ts';
+import type { ServerResult } from './schemas/index.ts';
+import { completeServer, type Crawled } from './finish.ts';
+import type { StoreOptions } from './store/index.ts';
 
 const ROLE = 'mcp-census-offload';
 
-type Request =
-  | { id: number; op: 'finish'; crawled: Crawled }
-  | { id: number; op: 'store'; out: string; result: ServerResult; policy: Policy }
-  | { id: number; op: 'finish-and-store'; out: string; crawled: Crawled };
+type Request = { id: number; out: string; crawled: Crawled; store: StoreOptions };
 
-type Reply = { id: number; finished?: { result: ServerResult; policy: Policy }; error?: string };
+type Reply = { id: number; result?: ServerResult; error?: string };
 
 /** The worker's side: answers each request in order of arrival. */
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === ROLE) {
   const port = parentPort;
   port.on('message', async (req: Request) => {
     try {
-      if (req.op === 'finish') return port.postMessage({ id: req.id, finished: finishServer(req.crawled) } satisfies Reply);
-      if (req.op === 'store') {
-        await storeServer(req.out, req.result, req.policy);
-        return port.postMessage({ id: req.id } satisfies Reply);
-      }
-      const finished = finishServer(req.crawled);
-      await storeServer(req.out, finished.result, finished.policy);
-      port.postMessage({ id: req.id, finished } satisfies Reply);
+      // Blocking file calls: nothing else waits on this thread (see `StoreOptions.sync`).
+      port.postMessage({ id: req.id, result: await completeServer(req.out, req.crawled, { ...req.store, sync: true }) } satisfies Reply);
     } catch (err) {
       port.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies Reply);
     }
@@ -89,40 +80,16 @@ export class Offload {
     });
   }
 
-  /** `finishServer` on the worker (on this thread if the worker is gone). */
-  async finish(crawled: Crawled): Promise<{ result: ServerResult; policy: Policy }> {
-    try {
-      const reply = await this.ask({ id: ++this.nextId, op: 'finish', crawled });
-      if (reply.finished) return reply.finished;
-    } catch {
-      // the worker is gone: fall through
-    }
-    return finishServer(crawled);
-  }
-
-  /** `storeServer` on the worker; a failure to write is thrown, as it would be inline. */
-  async store(out: string, result: ServerResult, policy: Policy): Promise<void> {
+  /** `completeServer` on the worker (on this thread if the worker is gone); a failure to store is thrown, as it would be inline. */
+  async complete(out: string, crawled: Crawled, store: StoreOptions = {}): Promise<ServerResult> {
     let reply: Reply;
     try {
-      reply = await this.ask({ id: ++this.nextId, op: 'store', out, result, policy });
+      reply = await this.ask({ id: ++this.nextId, out, crawled, store });
     } catch {
-      return storeServer(out, result, policy);
+      return completeServer(out, crawled, store);
     }
-    if (reply.error) throw new Error(reply.error);
-  }
-
-  /** Both on the worker in one trip, when nothing has to happen in between. */
-  async finishAndStore(out: string, crawled: Crawled): Promise<ServerResult> {
-    let reply: Reply;
-    try {
-      reply = await this.ask({ id: ++this.nextId, op: 'finish-and-store', out, crawled });
-    } catch {
-      const finished = finishServer(crawled);
-      await storeServer(out, finished.result, finished.policy);
-      return finished.result;
-    }
-    if (reply.error || !reply.finished) throw new Error(reply.error ?? 'the offload worker sent no result');
-    return reply.finished.result;
+    if (reply.error || !reply.result) throw new Error(reply.error ?? 'the offload worker sent no result');
+    return reply.result;
   }
 
   /** Ends the worker. */

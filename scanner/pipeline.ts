@@ -1,24 +1,21 @@
 /**
  * The pipeline: where the stages meet, in the order data moves:
- * sources → connect → list → classify → policy → store.
+ * sources → connect → list, then (finish.ts, inline or on the offload worker)
+ * classify → policy → drift → store.
  */
 import { createHash } from 'node:crypto';
-import type { ErrorKind, Policy, ServerResult, Status, ToolRecord } from './schemas/index.ts';
-import type { AuthInfo } from './schemas/auth.ts';
+import { availableParallelism } from 'node:os';
+import type { ServerResult, Status } from './schemas/index.ts';
 import { loadServerList, type ServerTarget } from './sources/servers.ts';
-import { connect, describeTarget, toScanError, ScanError, statusFor, type Session } from './connect/index.ts';
+import { connect, describeTarget, toScanError, ScanError, type Session } from './connect/index.ts';
 import { createAgents, type Agents } from './connect/agent.ts';
 import type { Lookup } from './connect/guard.ts';
 import type { HttpLimits } from './connect/http.ts';
 import { runPolitely, type PolitenessOptions } from './connect/hosts.ts';
 import { listTools, type ListOptions } from './list/tools.ts';
-import { classifyTool } from './classify/index.ts';
-import { gradeServer } from './classify/grade.ts';
-import type { McpTool } from './schemas/index.ts';
-import { policyFor } from './policy/index.ts';
-import { prepareStore, storeServer } from './store/index.ts';
+import { prepareStore, type StoreOptions } from './store/index.ts';
 import { freshResult } from './store/resume.ts';
-import { assignSlugs } from './slug.ts';
+import { completeServer, type Crawled } from './finish.ts';
 import { Offload } from './offload.ts';
 import PQueue from 'p-queue';
 
@@ -88,17 +85,29 @@ export interface ScanOptions {
   /** Called once the list is loaded: how many servers this run will scan and how many it skipped. */
   onPlan?: (plan: { total: number; fresh: number }) => void;
   /**
-   * Classify, derive policies and store on a worker thread, leaving the main thread to crawl.
-   * @default false
+   * Classify, derive policies, compare and store on a worker thread, leaving the main thread to crawl:
+   * `true`, `false`, or `'auto'`: a worker when the scan has at least `OFFLOAD_MIN_SERVERS` servers
+   * and the machine more than one core.
+   * @default 'auto'
    * Why: on a big crawl those stages cost more CPU than the crawl itself (see the README's figures);
-   * with a spare core they stop limiting it. Without one the thread only adds its memory (about 90 MB), hence opt-in.
+   * on a second core they stop limiting it. On a small scan the thread's start (about 0.4 s
+   * of CPU) and memory (about 85 MB) are not worth it.
    */
-  offload?: boolean;
-  /** Turns each result into what is stored (annotations by later stages). @default the result as it is */
-  beforeStore?: (result: ServerResult) => ServerResult | Promise<ServerResult>;
+  offload?: boolean | 'auto';
+  /** The policy's formats written beside `policies/<slug>.json` (see `StoreOptions.policyFormats`). @default [] */
+  policyFormats?: StoreOptions['policyFormats'];
+  /** Return every result as stored in `ScanSummary.stored`. @default false (a long crawl keeps none in memory) */
+  keepResults?: boolean;
   /** Called with each result as soon as it is stored. */
   onResult?: (result: ServerResult) => void;
 }
+
+/**
+ * Servers a scan needs before `offload: 'auto'` starts a worker thread.
+ * @default 64
+ * Why: below that the worker's start costs more than it saves.
+ */
+export const OFFLOAD_MIN_SERVERS = 64;
 
 export interface ScanSummary {
   /** Servers this run was to scan (after the shard and `--resume`). */
@@ -110,28 +119,15 @@ export interface ScanSummary {
   fresh: number;
   /** Set when the scan was stopped before every server was scanned. */
   interrupted?: { notStarted: number; abandoned: number };
+  /** Every result as stored, with `keepResults`; otherwise empty. */
+  stored: ServerResult[];
+  /** Whether the stages after the crawl ran on a worker thread (see `offload`). */
+  offloaded: boolean;
 }
 
 /** Which of `count` shards (0-based) a server id falls in: the first 4 bytes of its SHA-256, modulo `count`. */
 export function shardOf(id: string, count: number): number {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % count;
-}
-
-/** Classifies listed tools into records with unique slugs. */
-export function toolRecords(tools: readonly McpTool[]): ToolRecord[] {
-  const slugs = assignSlugs(tools.map((t) => t.name));
-  return tools.map((tool, i) => {
-    const title = tool.title ?? tool.annotations?.title;
-    return {
-      name: tool.name,
-      slug: slugs[i],
-      ...(title !== undefined ? { title } : {}),
-      description: tool.description ?? '',
-      inputSchema: tool.inputSchema,
-      ...(tool.annotations ? { annotations: tool.annotations } : {}),
-      ...classifyTool(tool),
-    };
-  });
 }
 
 /** Runs `work` until it settles or `signal` aborts, whichever comes first. */
@@ -144,25 +140,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, seconds: number)
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
-
-/**
- * What crawling one server found, before classification: plain data, so that it
- * can be handed to another thread (see offload.ts).
- */
-export type Crawled = {
-  base: Pick<ServerResult, 'id' | 'slug' | 'title' | 'target' | 'scannedAt'>;
-  durationMs: number;
-} & (
-  | {
-      ok: true;
-      server: NonNullable<ServerResult['server']>;
-      instructions?: string;
-      tools: McpTool[];
-      truncated?: { kind: ErrorKind; message: string };
-      warnings: string[];
-    }
-  | { ok: false; error: { kind: ErrorKind; message: string }; auth?: AuthInfo }
-);
 
 /** Connects to one server and lists its tools: never throws; every failure is recorded. */
 export async function crawlServer(target: ServerTarget, opts: Omit<ScanOptions, 'servers' | 'out'> & { agents?: Agents }): Promise<Crawled> {
@@ -181,6 +158,7 @@ export async function crawlServer(target: ServerTarget, opts: Omit<ScanOptions, 
     ...(target.entry.title ? { title: target.entry.title } : {}),
     target: describeTarget(target),
     scannedAt: new Date(started).toISOString(),
+    ...(target.origin ? { origin: target.origin } : {}),
   };
   let session: Session | undefined;
   try {
@@ -234,36 +212,6 @@ export async function crawlServer(target: ServerTarget, opts: Omit<ScanOptions, 
   }
 }
 
-/** Classifies what was crawled and derives the starter policy: the result as it is stored. */
-export function finishServer(crawled: Crawled): { result: ServerResult; policy: Policy } {
-  const { base, durationMs } = crawled;
-  if (!crawled.ok) {
-    const result: ServerResult = {
-      ...base,
-      status: statusFor(crawled.error.kind),
-      error: crawled.error,
-      ...(crawled.auth ? { auth: crawled.auth } : {}),
-      durationMs,
-      tools: [],
-    };
-    return { result, policy: policyFor([]) };
-  }
-  const { instructions } = crawled;
-  const tools = toolRecords(crawled.tools);
-  const result: ServerResult = {
-    ...base,
-    status: 'ok',
-    ...(crawled.truncated ? { error: crawled.truncated, truncated: true } : {}),
-    server: crawled.server,
-    ...(instructions ? { instructions } : {}),
-    durationMs,
-    ...(crawled.warnings.length ? { warnings: crawled.warnings } : {}),
-    tools,
-    grade: gradeServer(tools, instructions ? { instructions } : {}),
-  };
-  return { result, policy: policyFor(tools) };
-}
-
 /** The host a remote target's politeness limits count against; stdio targets have none. */
 function hostOf(target: ServerTarget): string | undefined {
   if (target.kind === 'stdio') return undefined;
@@ -288,7 +236,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   }
   opts.onPlan?.({ total: targets.length, fresh });
   const agents = createAgents({ allowPrivate: opts.allowPrivate ?? false, lookup: opts.lookup });
-  const offload = opts.offload ? Offload.start() : undefined;
+  const wantWorker = opts.offload ?? 'auto';
+  const offload =
+    wantWorker === true || (wantWorker === 'auto' && targets.length >= OFFLOAD_MIN_SERVERS && availableParallelism() > 1) ? Offload.start() : undefined;
+  const stored: ServerResult[] = [];
   const byStatus = { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 } satisfies Record<Status, number>;
   const results: ScanSummary['results'] = [];
   let abandoned = 0;
@@ -299,14 +250,9 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   const storeFailed = new AbortController();
   const stop = opts.stop ? AbortSignal.any([opts.stop, storeFailed.signal]) : storeFailed.signal;
   const finish = async (crawled: Crawled) => {
-    let result: ServerResult;
-    if (offload && !opts.beforeStore) {
-      result = await offload.finishAndStore(opts.out, crawled);
-    } else {
-      const finished = offload ? await offload.finish(crawled) : finishServer(crawled);
-      result = opts.beforeStore ? await opts.beforeStore(finished.result) : finished.result;
-      await (offload ? offload.store(opts.out, result, finished.policy) : storeServer(opts.out, result, finished.policy));
-    }
+    const store = { policyFormats: opts.policyFormats };
+    const result = offload ? await offload.complete(opts.out, crawled, store) : await completeServer(opts.out, crawled, store);
+    if (opts.keepResults) stored.push(result);
     byStatus[result.status]++;
     results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
     opts.onResult?.(result);
@@ -338,7 +284,15 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
     await finishing.onIdle();
     if (storeFailure) throw storeFailure;
     const notStarted = targets.length - started;
-    return { total: targets.length, byStatus, results, fresh, ...(notStarted || abandoned ? { interrupted: { notStarted, abandoned } } : {}) };
+    return {
+      total: targets.length,
+      byStatus,
+      results,
+      fresh,
+      ...(notStarted || abandoned ? { interrupted: { notStarted, abandoned } } : {}),
+      stored,
+      offloaded: offload !== undefined,
+    };
   } finally {
     agents.destroy();
     await offload?.close();

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { runScan, toolRecords, type ScanOptions, type ScanSummary } from './pipeline.ts';
+import { runScan, type ScanOptions, type ScanSummary } from './pipeline.ts';
+import { toolRecords } from './finish.ts';
 import { collectTargets, type Skipped, type SourceOptions } from './sources/index.ts';
 import { sarifLog } from './report/sarif.ts';
 import { writeJsonAtomic } from './store/index.ts';
@@ -41,7 +42,7 @@ export const DEFAULTS = {
   port: 4321,
 } as const;
 
-export interface ScanRunOptions extends Omit<ScanOptions, 'servers' | 'targets' | 'beforeStore'>, Omit<SourceOptions, 'servers'> {
+export interface ScanRunOptions extends Omit<ScanOptions, 'servers' | 'targets'>, Omit<SourceOptions, 'servers'> {
   /** The server list to read. @default none (then only the other sources given are scanned) */
   servers?: string;
   /**
@@ -62,8 +63,6 @@ export interface ScanRunOptions extends Omit<ScanOptions, 'servers' | 'targets' 
 
 /** What `scan` returns: the summary, every stored result, and the pin outcome. */
 export interface ScanReport extends ScanSummary {
-  /** Every result as stored (hashed, with origin and drift), with `keepResults`, `pin` or `sarif`; otherwise empty. */
-  stored: ServerResult[];
   /** Servers the sources found but could not turn into targets. */
   skipped: Skipped[];
   /** With `pin`: whether the lockfile was written, or how the scan compared with it. */
@@ -76,21 +75,14 @@ export interface ScanReport extends ScanSummary {
 export async function scan(opts: ScanRunOptions): Promise<ScanReport> {
   const pins = opts.pin ? await readPins(opts.pin) : undefined;
   const { targets, skipped } = await collectTargets(opts);
-  const origins = new Map(targets.map((t) => [t.slug, t.origin]));
-  const stored: ServerResult[] = [];
-  const keep = Boolean(opts.keepResults || opts.pin || opts.sarif);
   const summary = await runScan({
     ...opts,
     servers: opts.servers ?? '',
     targets,
-    beforeStore: async (result) => {
-      const origin = origins.get(result.slug);
-      const annotated = annotate(origin ? { ...result, origin } : result, await previousResult(opts.out, result.slug));
-      if (keep) stored.push(annotated);
-      return annotated;
-    },
+    keepResults: Boolean(opts.keepResults || opts.pin || opts.sarif),
   });
-  const report: ScanReport = { ...summary, stored, skipped };
+  const { stored } = summary; // hashed, with origin and drift
+  const report: ScanReport = { ...summary, skipped };
   if (opts.pin) {
     if (pins) report.pin = { file: opts.pin, written: false, check: checkPins(pins, stored) };
     else {

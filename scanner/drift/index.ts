@@ -3,22 +3,15 @@
  * of the same server, and compares whole scans (`npm run diff`).
  */
 import type { DriftReportLine, ServerResult } from '../schemas/index.ts';
-import { withHashes } from './canonical.ts';
 import { diffResults } from './diff.ts';
 
 export { canonicalJson, hashOf, serverHash, snapshotOf, toolFingerprint, withHashes } from './canonical.ts';
 export { diffResults, diffSnapshots } from './diff.ts';
 export { PIN_MISMATCH_EXIT_CODE, checkPins, pinsOf, readPins, writePins, type PinCheck } from './pin.ts';
-export { previousResult, readResults } from './results.ts';
+export { readResults } from './results.ts';
+export { previousResult } from './previous.ts';
+export { annotate } from './annotate.ts';
 export { driftSummary, formatDrift, formatReport } from './format.ts';
-
-/** The result as it is stored: hashed, with its drift from `previous` when something changed. */
-export function annotate(result: ServerResult, previous: ServerResult | undefined): ServerResult {
-  const hashed = withHashes(result);
-  const { drift: _stale, ...rest } = hashed;
-  const drift = previous ? diffResults(previous, hashed) : undefined;
-  return drift ? { ...rest, drift } : rest;
-}
 
 /**
  * Drift between two whole scans, matched by server id: servers that changed,

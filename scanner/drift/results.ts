@@ -1,10 +1,9 @@
 /** Reads stored scan results: one result file, a scan's output folder, or its `servers/` folder. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../sources/errors.ts';
 import { readStructured, validate } from '../sources/parse.ts';
 import { ServerResultSchema, type ServerResult } from '../schemas/index.ts';
-import { storePaths } from '../store/index.ts';
 
 async function resultFiles(path: string): Promise<string[]> {
   let info;
@@ -27,19 +26,4 @@ export async function readResults(path: string): Promise<ServerResult[]> {
   const results: ServerResult[] = [];
   for (const file of await resultFiles(path)) results.push(validate(file, await readStructured(file), ServerResultSchema));
   return results;
-}
-
-/**
- * The result a previous scan left in `outDir` for `slug`, read just before it
- * is replaced (one file at a time: a crawl of many servers never holds them
- * all). A file that is missing or does not match the schema (an older
- * format, a half-edited file) gives `undefined`: drift is then not reported.
- */
-export async function previousResult(outDir: string, slug: string): Promise<ServerResult | undefined> {
-  try {
-    const parsed = ServerResultSchema.safeParse(JSON.parse(await readFile(storePaths(outDir, slug).result, 'utf8')));
-    return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gradeServer } from '../../scanner/classify/grade.ts';
 import { policyFor } from '../../scanner/policy/index.ts';
-import { toolRecords } from '../../scanner/pipeline.ts';
+import { toolRecords } from '../../scanner/finish.ts';
 import { assignSlugs } from '../../scanner/slug.ts';
 import {
   ServerResultSchema,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gradeServer, type GradedTool } from '../../scanner/classify/grade.ts';
-import { toolRecords } from '../../scanner/pipeline.ts';
+import { toolRecords } from '../../scanner/finish.ts';
 import { ServerResultSchema } from '../../scanner/schemas/result.ts';
 
 const t = (name: string, category: GradedTool['category'], ids: string[] = [], confidence = 0.9): GradedTool => ({

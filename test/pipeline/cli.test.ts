@@ -28,6 +28,9 @@ describe('npm run scan', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /✓ one {2}ok {2}\d+ tools?/);
     assert.deepEqual(await readdir(join(dir, 'out', 'servers')), ['one.json']);
+    assert.deepEqual(await readdir(join(dir, 'out', 'policies')), ['one.json']);
+    const formats = await cli(['scan', '--servers', join(dir, 'servers.yaml'), '--out', join(dir, 'out'), '--policy-formats', 'cedar,yaml']);
+    assert.equal(formats.code, 0, formats.stderr);
     assert.deepEqual((await readdir(join(dir, 'out', 'policies'))).sort(), ['one.cedar', 'one.json', 'one.yaml']);
     const result = ServerResultSchema.parse(JSON.parse(await readFile(join(dir, 'out', 'servers', 'one.json'), 'utf8')));
     assert.equal(result.status, 'ok');

@@ -3,12 +3,14 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawMcpServer, tool, type RawRunning } from '../helpers/raw-mcp.ts';
 import { listen } from '../helpers/mcp-servers.ts';
 import { projectPath } from '../helpers/scan.ts';
-import { finishServer, runScan, shardOf, type Crawled } from '../../scanner/pipeline.ts';
+import { OFFLOAD_MIN_SERVERS, runScan, shardOf } from '../../scanner/pipeline.ts';
+import { completeServer, type Crawled } from '../../scanner/finish.ts';
+import { prepareStore } from '../../scanner/store/index.ts';
 import { Offload } from '../../scanner/offload.ts';
 import { ScanEventSchema, type ScanEvent } from '../../scanner/schemas/scan-event.ts';
 import { ServerResultSchema } from '../../scanner/schemas/index.ts';
@@ -160,7 +162,8 @@ describe('long runs', () => {
   });
 
   it('stores the same results whether classification and storing run on a worker thread or not', async () => {
-    const servers = await slowServers(3, 0);
+    const changing: unknown[] = [tool('get_0')];
+    const servers = [await rawMcpServer({ tools: changing }), ...(await slowServers(2, 0))];
     running.push(...servers);
     const dir = await mkdtemp(join(tmpdir(), 'census-offload-'));
     const list = join(dir, 'servers.json');
@@ -170,12 +173,18 @@ describe('long runs', () => {
       const out = join(dir, `out-${offload}`);
       const seen: string[] = [];
       const summary = await runScan({ servers: list, out, allowPrivate: true, offload, onResult: (r) => seen.push(r.id) });
+      assert.equal(summary.offloaded, offload);
       assert.equal(summary.byStatus.ok, 3);
       assert.deepEqual(seen.sort(), ['srv-0', 'srv-1', 'srv-2']);
+      // A rescan compares with what the first one stored, on the worker as on the main thread.
+      changing.push(tool('drop_table'));
+      const again = await runScan({ servers: list, out, allowPrivate: true, offload, keepResults: true });
+      changing.pop();
+      assert.deepEqual(again.stored.find((r) => r.id === 'srv-0')?.drift?.added, ['drop_table']);
       const files: Record<string, string> = {};
       for (const folder of ['servers', 'policies']) {
         for (const f of await readdir(join(out, folder))) {
-          files[`${folder}/${f}`] = (await readFile(join(out, folder, f), 'utf8')).replace(/"(scannedAt|durationMs)": [^,\n]+/g, '"$1": -');
+          files[`${folder}/${f}`] = (await readFile(join(out, folder, f), 'utf8')).replace(/"(scannedAt|durationMs|since)": [^,\n]+/g, '"$1": -');
         }
       }
       stored.push(files);
@@ -194,11 +203,33 @@ describe('long runs', () => {
         tools: [{ name: 'delete_file', description: 'Deletes a file permanently.', inputSchema: { type: 'object' } }],
         warnings: [],
       };
-      const { result } = await offload.finish(crawled);
+      await Promise.all(['worker', 'inline'].map((d) => prepareStore(join(dir, d))));
+      const result = await offload.complete(join(dir, 'worker'), crawled);
       assert.equal(offload.answered, 1);
-      assert.deepEqual(result, finishServer(crawled).result);
+      assert.deepEqual(result, await completeServer(join(dir, 'inline'), crawled));
+      assert.equal(result.tools[0].category, 'destructive');
     } finally {
       await offload.close();
+    }
+  });
+
+  it(`offload 'auto': a worker thread for a scan of ${OFFLOAD_MIN_SERVERS} servers or more, none for fewer`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'census-auto-'));
+    // Ports nothing listens on: connections are refused at once.
+    const refused = await Promise.all(
+      Array.from({ length: OFFLOAD_MIN_SERVERS }, async () => {
+        const s = await listen((_req, res) => res.end());
+        await s.close();
+        return s.url;
+      }),
+    );
+    for (const n of [OFFLOAD_MIN_SERVERS - 1, OFFLOAD_MIN_SERVERS]) {
+      const list = join(dir, `servers-${n}.json`);
+      await writeFile(list, JSON.stringify({ mcpServers: Object.fromEntries(refused.slice(0, n).map((url, i) => [`srv-${i}`, { url }])) }));
+      const summary = await runScan({ servers: list, out: join(dir, `out-${n}`), allowPrivate: true, concurrency: 32 });
+      assert.equal(summary.byStatus.unreachable, n);
+      assert.equal((await jsonFiles(join(dir, `out-${n}`, 'servers'))).length, n);
+      assert.equal(summary.offloaded, n >= OFFLOAD_MIN_SERVERS && availableParallelism() > 1, `${n} servers`);
     }
   });
 
@@ -212,6 +243,6 @@ describe('long runs', () => {
     progress.print('hello');
     assert.match(written, /0\/2 done/);
     assert.match(written, /\r\x1b\[2Khello\n0\/2 done/);
-    progress.finish({ total: 2, byStatus: { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 }, results: [], fresh: 0 });
+    progress.finish({ total: 2, byStatus: { ok: 0, auth_required: 0, timeout: 0, unreachable: 0, blocked: 0, error: 0 }, results: [], fresh: 0, stored: [], offloaded: false });
   });
 });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { cedarSchema, cedarString, policyCedar, policyFor, policyYaml } from '../../scanner/policy/index.ts';
-import { toolRecords } from '../../scanner/pipeline.ts';
+import { toolRecords } from '../../scanner/finish.ts';
 import { PolicySchema, type Policy } from '../../scanner/schemas/index.ts';
 
 const HOSTILE = ['yes', '__proto__', 'a: b', '- x', 'quote"and\\slash', 'line\nbreak */ permit(principal,action,resource); //', 'ünïcødé 工具', 'emoji 🧨', 'tab\there', '\u202Eevil'];

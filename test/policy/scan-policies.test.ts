@@ -7,11 +7,12 @@ import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { cedarSchema } from '../../scanner/policy/index.ts';
 import { projectPath, scanList } from '../helpers/scan.ts';
 
-describe('a real scan stores the grade and the policy in three formats', () => {
+describe('a real scan stores the grade and the policy in three formats (with policyFormats)', () => {
   it('scans the memory reference server over stdio', { timeout: 60_000 }, async () => {
-    const { results, policies, out } = await scanList({
-      memory: { command: process.execPath, args: [projectPath('node_modules/@modelcontextprotocol/server-memory/dist/index.js')] },
-    });
+    const { results, policies, out } = await scanList(
+      { memory: { command: process.execPath, args: [projectPath('node_modules/@modelcontextprotocol/server-memory/dist/index.js')] } },
+      { policyFormats: ['yaml', 'cedar'] },
+    );
     const result = results.get('memory')!;
     assert.equal(result.status, 'ok');
     assert.equal(result.grade?.letter, 'C', JSON.stringify(result.grade));

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { toolRecords } from '../../scanner/pipeline.ts';
+import { toolRecords } from '../../scanner/finish.ts';
 import { SARIF_RULES, sarifLog } from '../../scanner/report/sarif.ts';
 import { scan } from '../../scanner/run.ts';
 import { withHashes } from '../../scanner/drift/index.ts';

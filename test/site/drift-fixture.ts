@@ -16,7 +16,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { annotate, previousResult, withHashes } from '../../scanner/drift/index.ts';
-import { toolRecords } from '../../scanner/pipeline.ts';
+import { toolRecords } from '../../scanner/finish.ts';
 import { ServerResultSchema, type McpTool, type ServerResult } from '../../scanner/schemas/index.ts';
 import { FIXTURE_DATA } from './helpers.ts';
 

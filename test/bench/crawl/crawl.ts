@@ -1,5 +1,5 @@
 /**
- * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only] [--offload]`
+ * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only] [--inline]`
  *
  * Starts a fleet of N Streamable HTTP MCP servers on loopback (fleet.ts, its own
  * process), then, in the same run and against the same fleet, our scanner
@@ -9,8 +9,8 @@
  * server needs × latency ÷ concurrency), each one's efficiency against it, the
  * ratio of the two, and whether every status and tool count is right.
  * With `--crawl-only`, a third row: the scanner's crawling stages alone (scheduler,
- * connect, list; no classification, policies or files). With `--offload`, a row for
- * the scanner with classification, policies and storing on a worker thread.
+ * connect, list; no classification, policies or files). With `--inline`, a row for
+ * the scanner with every stage on the main thread (no offload worker).
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string', default: '64,256' },
       'no-sdk': { type: 'boolean', default: false },
       'crawl-only': { type: 'boolean', default: false },
-      offload: { type: 'boolean', default: false },
+      inline: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.servers);
@@ -115,8 +115,8 @@ async function main(): Promise<number> {
       const out = join(dir, `scan-${c}`);
       const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out])]];
       await rm(out, { recursive: true, force: true });
-      if (values.offload) {
-        runs.push(['  --offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'offload'])]);
+      if (values.inline) {
+        runs.push(['  --no-offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'inline'])]);
         await rm(out, { recursive: true, force: true });
       }
       if (values['crawl-only']) {

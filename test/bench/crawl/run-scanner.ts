@@ -1,16 +1,17 @@
 /**
  * The crawl benchmark's scanner side: runs the real pipeline (connect, list,
- * classify, policy, store) over the fleet's servers in this process, so its
- * peak memory is the scanner's alone. `run-scanner.ts MANIFEST CONCURRENCY OUT_DIR [crawl-only|offload]`
+ * classify, policy, drift, store) over the fleet's servers in this process, through
+ * `scan()`, the entry `npm run scan` calls, with its defaults; so its peak memory
+ * is the scanner's alone. `run-scanner.ts MANIFEST CONCURRENCY OUT_DIR [crawl-only|inline]`
  * prints one JSON line: wall time, main-thread busy time, CPU time, peak RSS, and every server's status and tool count.
  * With `crawl-only`, only the crawling stages run (the scheduler, connect and list: no
- * classification, policies or files), to show what the crawl itself costs. With `offload`, the
- * scan runs with `offload: true` (classify, policies and store on a worker thread).
+ * classification, policies or files), to show what the crawl itself costs. With `inline`, the
+ * scan runs with `offload: false` (every stage on the main thread).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runScan } from '../../../scanner/pipeline.ts';
+import { scan } from '../../../scanner/run.ts';
 import { connect, statusFor, toScanError } from '../../../scanner/connect/index.ts';
 import { createAgents } from '../../../scanner/connect/agent.ts';
 import { runPolitely } from '../../../scanner/connect/hosts.ts';
@@ -43,13 +44,13 @@ if (mode === 'crawl-only') {
   });
   agents.destroy();
 } else {
-  await runScan({
+  await scan({
     servers,
     out,
     concurrency,
     allowPrivate: true,
     timeoutSeconds: 60,
-    ...(mode === 'offload' ? { offload: true } : {}),
+    ...(mode === 'inline' ? { offload: false } : {}),
     onResult: (r) => void (results[r.id] = { status: r.status, tools: r.tools.length }),
   });
 }

@@ -1,0 +1,21 @@
+/** The result the previous scan stored for a server, read just before the new one replaces it. */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { ServerResultSchema, type ServerResult } from '../schemas/index.ts';
+import { storePaths, type StoreOptions } from '../store/index.ts';
+
+/**
+ * The result a previous scan left in `outDir` for `slug`, read just before it
+ * is replaced (one file at a time: a crawl of many servers never holds them
+ * all). A file that is missing or does not match the schema (an older
+ * format, a half-edited file) gives `undefined`: drift is then not reported.
+ */
+export async function previousResult(outDir: string, slug: string, opts: StoreOptions = {}): Promise<ServerResult | undefined> {
+  try {
+    const file = storePaths(outDir, slug).result;
+    const parsed = ServerResultSchema.safeParse(JSON.parse(opts.sync ? readFileSync(file, 'utf8') : await readFile(file, 'utf8')));
+    return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -50,18 +50,23 @@ export function hashOf(value: unknown): Hash {
 
 type ToolDefinition = Pick<ToolRecord, 'name' | 'description' | 'inputSchema' | 'annotations'>;
 
+/** The hash of a whole tool definition: the one stored on every tool record. */
+export function toolHash(tool: ToolDefinition): Hash {
+  return hashOf({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema, annotations: tool.annotations ?? null });
+}
+
 /** The hash of a tool and of each part of it. */
 export function toolFingerprint(tool: ToolDefinition): PinnedTool {
   const annotations = tool.annotations ?? null;
   return {
     name: tool.name,
-    hash: hashOf({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema, annotations }),
+    hash: toolHash(tool),
     fields: { description: hashOf(tool.description), inputSchema: hashOf(tool.inputSchema), annotations: hashOf(annotations) },
   };
 }
 
 /** A server's hash: its instructions and the set of its tools' hashes (the order tools are listed in does not count). */
-export function serverHash(instructions: string | undefined, tools: readonly PinnedTool[]): Hash {
+export function serverHash(instructions: string | undefined, tools: readonly Pick<PinnedTool, 'name' | 'hash'>[]): Hash {
   const pairs = tools.map((t) => [t.name, t.hash]).sort((a, b) => (a[0] + '\u0000' + a[1] < b[0] + '\u0000' + b[1] ? -1 : 1));
   return hashOf({ instructions: instructions ?? '', tools: pairs });
 }
@@ -75,6 +80,8 @@ export function snapshotOf(result: Pick<ServerResult, 'id' | 'instructions' | 't
 /** The result with its server hash and every tool's hash filled in (results that are not `ok` are returned as they are). */
 export function withHashes(result: ServerResult): ServerResult {
   if (result.status !== 'ok') return result;
-  const snapshot = snapshotOf(result);
-  return { ...result, hash: snapshot.hash, tools: result.tools.map((t, i) => ({ ...t, hash: snapshot.tools[i].hash })) };
+  // Only the whole-tool hashes: the per-field ones are for pins and drift, which make their own
+  // (a quarter of the hashing on every stored server).
+  const tools = result.tools.map((t) => ({ ...t, hash: toolHash(t) }));
+  return { ...result, hash: serverHash(result.instructions, tools), tools };
 }

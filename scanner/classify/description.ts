@@ -15,8 +15,10 @@ import {
   CJK_VERBS,
   GENERIC_VERBS,
   actionNoun,
+  clearsOnlyTransient,
   lookupInflected,
   moneyNouns,
+  overwritesFromImage,
   type Form,
   type VerbEntry,
 } from './verbs.ts';
@@ -43,6 +45,11 @@ export interface LeadVerb {
   phrase: string;
   /** Found in the second sentence because the first led with no known verb: weaker evidence. */
   secondary?: boolean;
+  /**
+   * The verb's base form when its object changed what it does ("Reset password" writes, "Restore a
+   * droplet from a backup" destroys): the name's use of the same verb means the same.
+   */
+  reread?: string;
 }
 
 /** What a description says about its tool. */
@@ -92,6 +99,12 @@ const UNASSIGNING = new Set(['remove', 'delete', 'drop']);
 
 /** Languages that, before "query" or "script", make it code to run. */
 const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascript', 'js', 'python', 'shell', 'bash', 'powershell', 'typescript', 'lua', 'ruby', 'r']);
+
+/**
+ * What a snapshot shows rather than stores: "Take a snapshot of the page" reads
+ * what is on screen; "Take a snapshot of a droplet" stores a copy of a machine.
+ */
+const DISPLAYED = new Set(['page', 'pages', 'screen', 'screens', 'tab', 'tabs', 'window', 'windows', 'element', 'elements', 'viewport', 'dom', 'ui', 'view', 'browser', 'canvas', 'frame', 'document', 'accessibility', 'a11y']);
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
@@ -174,6 +187,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
     // language ("Execute a SQL query" runs code).
     if (!nounAt(j) && toks[j] !== undefined && !CODE_LANGUAGES.has(toks[j]) && !lookupInflected(toks[j])?.entry.noun && nounAt(j + 1)) j++;
     const noun = nounAt(j);
+    // "Take a snapshot of a droplet": a snapshot of something not on screen is a stored copy, a new resource.
+    if (noun === 'read' && /^snapshots?$/.test(toks[j]) && toks[j + 1] === 'of' && !toks.slice(j + 2, j + 6).some((w) => DISPLAYED.has(w))) {
+      return [{ word: `${first} ${toks[j]}`, category: 'write', entry: { category: 'write' }, phrase: phraseOf(j + 2) }];
+    }
     if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j) }];
   }
 
@@ -188,6 +205,13 @@ function sentenceLead(sentence: string): LeadVerb[] {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i) }];
   }
   const verbs: LeadVerb[] = [{ word: first, category: lead.entry.category, entry: lead.entry, phrase: phraseOf(i) }];
+  if (clearsOnlyTransient(lead.base, toks.slice(i + 1, i + 8))) {
+    // "Reset password for a droplet", "Flush the cache of a CDN": a weak destroyer of something transient writes.
+    verbs[0] = { ...verbs[0], category: 'write', entry: { ...lead.entry, category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base };
+  } else if (overwritesFromImage(lead.base, toks.slice(i + 1))) {
+    // "Restore a droplet from a backup", "Rebuild a droplet using an image": its content is replaced.
+    verbs[0] = { ...verbs[0], category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 4), reread: lead.base };
+  }
 
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
   const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS);

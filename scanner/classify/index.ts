@@ -23,7 +23,7 @@
 import { CATEGORIES, type Category, type Classification, type Risk, type Signal, type SignalSource } from '../schemas/result.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
-import { descriptionEvidence } from './description.ts';
+import { descriptionEvidence, type LeadVerb } from './description.ts';
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
@@ -105,22 +105,26 @@ export function classifyTool(tool: McpTool): Classification {
   const signals: Signal[] = [];
   const evidence: Evidence[] = [];
 
+  // Description: the lead verb phrase, read-only statements, destruction warnings.
+  const desc = descriptionEvidence(window);
+
   // Name (or, when the name has no verb, the title).
   let nameEv = nameEvidence(name);
-  let named = nameSignals(name, nameEv, 'Name');
+  let nameText = name;
+  let what: 'Name' | 'Title' = 'Name';
   if (nameEv.verbs.length === 0 && (title || annotationTitle)) {
     const alt = nameEvidence(title || annotationTitle);
     if (alt.verbs.length > 0) {
       nameEv = alt;
-      named = nameSignals(title || annotationTitle, alt, 'Title');
+      nameText = title || annotationTitle;
+      what = 'Title';
     }
   }
+  nameEv = rereadNameVerbs(nameEv, desc.verbs);
+  const named = nameSignals(nameText, nameEv, what);
   evidence.push(...named.evidence);
   signals.push(...named.signals);
   const hasNameVerb = nameEv.verbs.length > 0;
-
-  // Description: the lead verb phrase, read-only statements, destruction warnings.
-  const desc = descriptionEvidence(window);
   const descEvidence: Evidence[] = [];
   for (const category of CATEGORIES) {
     // A read verb from the second sentence matters only if the name has no verb.
@@ -295,6 +299,25 @@ export function classifyTool(tool: McpTool): Classification {
     confidence: confidence(category, evidence, hints.readOnly, fallback),
     signals,
   };
+}
+
+/**
+ * The name's verbs, read as the description reads the same verb with its
+ * object: `git_clear_working_dir` is "Clear the session working directory
+ * setting" (a write), `restore-droplet` is "Restore a droplet from a backup"
+ * (it overwrites).
+ */
+function rereadNameVerbs(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvidence {
+  const reread = new Map(lead.filter((v) => v.reread !== undefined).map((v) => [v.reread!, v.category]));
+  if (reread.size === 0) return ev;
+  let changed = false;
+  const verbs = ev.verbs.map((v) => {
+    const category = reread.get(v.word);
+    if (category === undefined || category === v.entry.category) return v;
+    changed = true;
+    return { ...v, entry: { ...v.entry, category } };
+  });
+  return changed ? { ...ev, verbs } : ev;
 }
 
 /**

@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { lookupVerb, moneyNouns as findMoneyNouns, type VerbEntry } from './verbs.ts';
+import { clearsOnlyTransient, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -25,20 +25,40 @@ export interface NameEvidence {
   moneyNouns: string[];
 }
 
+/** True for a verb that plainly reads and is no noun: `get`, `list`, `fetch` (not `query`, `view`). */
+const plainRead = (entry: VerbEntry | undefined) => entry !== undefined && entry.category === 'read' && !entry.noun && !entry.weak;
+
 /**
  * The verbs of a name. Unambiguous verbs count wherever they stand; verbs
  * that are as often nouns (`post`, `commit`, `run`) count only as the first
  * word or when the name has no other verb (then weakly), so `get_commit`
  * reads and `git_commit` writes.
+ *
+ * Next to a plain read verb, a verb is the read's object, so it is weak:
+ * right after the name's first verb when that one reads (`get_tweet`, `x_get_store`)
+ * or, when it is noun-like, right before one (`invoice-list`, `post_search`).
+ * A weak verb yields to a description that plainly reads or to a read-only
+ * claim, and still decides when nothing else is said.
+ *
+ * The object words change what some verbs do: `reset_password` and
+ * `flush_cache` only change state (`clearsOnlyTransient`), and
+ * `restore_from_backup` overwrites (`overwritesFromImage`).
  */
 export function nameEvidence(name: string): NameEvidence {
   const words = splitWords(name);
+  const entries = words.map((w) => lookupVerb(w));
+  // The name's first verb, after any prefix (`clawnx_get_tweet`: `get`).
+  const lead = entries.findIndex((e) => e !== undefined);
   const plain: NameVerb[] = [];
   const nouns: NameVerb[] = [];
   words.forEach((word, index) => {
-    const entry = lookupVerb(word);
+    let entry = entries[index];
     if (!entry) return;
-    const weak = entry.weak === true || (entry.noun === true && index > 0);
+    const objectOfRead = (lead >= 0 && index === lead + 1 && plainRead(entries[lead])) || (entry.noun === true && plainRead(entries[index + 1]));
+    const others = words.filter((_, i) => i !== index && !entries[i]);
+    if (clearsOnlyTransient(word, others)) entry = { category: 'write', weak: entry.weak, noun: entry.noun };
+    else if (overwritesFromImage(word, words.slice(index + 1))) entry = { category: 'destructive', noun: entry.noun };
+    const weak = entry.weak === true || (entry.noun === true && index > 0) || (objectOfRead && entry.category !== 'read');
     (entry.noun ? nouns : plain).push({ word, index, entry, weak });
   });
   const verbs = plain.length === 0 ? nouns : [...plain, ...nouns.filter((v) => v.index === 0)].sort((a, b) => a.index - b.index);

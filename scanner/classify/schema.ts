@@ -10,7 +10,7 @@
 import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
 import { asRecord, asString, cut, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
-import { lookupEnumVerb } from './verbs.ts';
+import { clearsOnlyTransient, lookupEnumVerb } from './verbs.ts';
 
 /** Deepest schema nesting walked. */
 export const MAX_DEPTH = 10;
@@ -186,14 +186,28 @@ const MAYBE_CODE = new Set(['code', 'query', 'statement', 'statements', 'express
 // not mentioned in an example ("e.g. auth in Express.js").
 const CODE_DESCRIPTION = /^\W{0,3}(?:an?\s{1,3}|the\s{1,3})?(?:sql|javascript|typescript|python|shell|bash|powershell|js)\b|\b(?:sql|javascript|typescript|python|shell|bash|powershell|js)\s{1,3}(?:queries|query|statements?|code|expressions?|functions?|scripts?|snippets?|commands?|programs?|source)\b|\b(?:code|commands?|script)\s+to\s+(?:run|execute|evaluate)\b|\b(?:run|execute|evaluate)d?\s+(?:on|in|by)\s+the\s+(?:server|page|browser|shell|sandbox)\b|\bsource\s+code\b/i;
 
+/**
+ * Deepest parameter (counted in properties, 0 at the top) read for code, when its name and description both say it is a command to run.
+ * @default 5
+ * Why: specs are often wrapped (`update.request.spec.services[].build_command`); at depth 2 and less any
+ * code-carrying parameter counts, deeper only one that plainly says it is run.
+ */
+export const MAX_CODE_DEPTH = 5;
+
+/** A parameter description saying its command or script is run. */
+const RUN_DESCRIPTION = /\b(?:commands?|script)\s{1,3}to\s{1,3}(?:run|execute)\b|\b(?:commands?|script)\s{1,3}(?:that\s{1,3})?(?:runs|is\s{1,3}run|is\s{1,3}executed|will\s{1,3}be\s{1,3}(?:run|executed))\b/i;
+
 /** Parameters carrying code or commands → execute. */
 function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
-    if (p.depth > 2 || isClosed(p)) continue;
+    if (p.depth > MAX_CODE_DEPTH || isClosed(p)) continue;
     const words = splitWords(p.name);
     const last = words.at(-1);
     if (last === undefined) continue;
     const desc = paramDescription(p);
+    // Deeper down (`update.request.spec.services[].build_command`, a spec wrapped in a request), only a
+    // command named so whose description says it is run: "An optional build command to run…".
+    if (p.depth > 2 && !(CODE_NOUNS.has(last) && RUN_DESCRIPTION.test(desc))) continue;
     const qualified = words.slice(0, -1).some((w) => CODE_QUALIFIERS.has(w));
     const hit =
       CODE_NOUNS.has(last) ||
@@ -271,9 +285,12 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     const ops: { value: string; category: Category }[] = [];
     for (const value of values) {
       let best: Category | undefined;
-      for (const w of splitWords(value)) {
+      const words = splitWords(value);
+      for (const [i, w] of words.entries()) {
         const entry = lookupEnumVerb(w);
-        if (entry && (best === undefined || rank(entry.category) > rank(best))) best = entry.category;
+        // `clear_template_cache`, `reset_password`: transient state, not stored data (`clearsOnlyTransient`).
+        const category = entry && clearsOnlyTransient(w, words.slice(i + 1)) ? 'write' : entry?.category;
+        if (category && (best === undefined || rank(category) > rank(best))) best = category;
       }
       if (best) ops.push({ value, category: best });
     }
@@ -320,7 +337,8 @@ function destroys(p: SchemaProperty): boolean {
   if (DESTROYING_SWITCHES.has(compact(p.name))) return true;
   const words = splitWords(p.name);
   if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
-  if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '')) return true;
+  // `clearCache` only drops copies (`clearsOnlyTransient`); `clearExisting` destroys.
+  if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '') && !clearsOnlyTransient(words[0], words.slice(1))) return true;
   return words[0] === 'force' && words.length <= 3 && FORCE_DESTROYS.test(paramDescription(p));
 }
 

@@ -47,16 +47,18 @@ const ENGLISH: Line[] = [
   ['update edit patch upload post share reply comment tag label move copy merge commit', 'write', 'noun'],
   ['push pull schedule cancel close lock archive backup import flag pin record log checkout', 'write', 'noun'],
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
-  ['sign react rate replace place', 'write', 'noun'],
+  ['sign react rate replace place claim', 'write', 'noun'],
+  ['confirm redeem rebuild', 'write'],
   ['trigger start connect select hover scroll', 'write', 'weak'],
   ['call process', 'write', 'weak noun'],
 
-  ['execute eval invoke spawn compile interpret rerun', 'execute'],
+  ['execute eval invoke spawn compile interpret rerun reinstall', 'execute'],
   ['run exec deploy build install shell script', 'execute', 'noun'],
   ['evaluate launch', 'execute', 'weak'],
 
   ['delete remove rm del destroy purge erase wipe truncate kill terminate revoke uninstall', 'destructive'],
   ['unlink overwrite discard evict expunge shred nuke obliterate cleanup prune decommission deprovision', 'destructive'],
+  ['reimage', 'destructive'],
   ['drop empty clean void', 'destructive', 'noun'],
   ['clear reset flush', 'destructive', 'weak'],
 
@@ -198,7 +200,8 @@ const MONEY_NOUNS = new Set(
     'payment payments money fund funds payout payouts refund refunds charge charges invoice invoices',
     'purchase purchases transaction transactions transfer transfers checkout checkouts trade trades',
     'bet bets wager wagers donation donations remittance wire dispute disputes chargeback chargebacks',
-    'coupon coupons voucher vouchers tax taxes',
+    'coupon coupons voucher vouchers tax taxes discount discounts promotion promotions promo promos',
+    'desconto descontos descuento descuentos remise remises rabatt rabatte',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
     'zahlung zahlungen geld rechnung rechnungen uberweisung uberweisungen erstattung',
@@ -226,7 +229,9 @@ const EVENT_WORDS = new Set([
 ]);
 /** Orders: money moves when one is placed, created, cancelled or refunded, not when it is edited or sorted. */
 const ORDER_NOUNS = new Set(['order', 'orders', 'pedido', 'pedidos', 'commande', 'commandes', 'bestellung', 'bestellungen']);
-const ORDER_VERBS = new Set(['place', 'create', 'submit', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt']);
+const ORDER_VERBS = new Set(['place', 'create', 'submit', 'confirm', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt']);
+/** Words after which an order is what the object belongs to, not the object: "Create a fulfillment for an order". */
+const OWNER_PREPOSITIONS = new Set(['for', 'of', 'to', 'from', 'on', 'in', 'into', 'within', 'with', 'by', 'at', 'para', 'de', 'do', 'da', 'del', 'pour', 'du', 'fur', 'zu', 'von', 'mit']);
 
 /**
  * Nouns that mean money only in some company: a subscription that is not to
@@ -238,10 +243,16 @@ const ORDER_VERBS = new Set(['place', 'create', 'submit', 'cancel', 'refund', 'b
 export function billingNouns(words: readonly string[], verbs: readonly string[]): string[] {
   const out: string[] = [];
   if (verbs.some((v) => ASSET_VERBS.has(v))) out.push(...words.filter((w) => ASSET_NOUNS.has(w)));
+  // `claim_fees`, "Redeem rewards": earnings paid out to the caller.
+  if (verbs.some((v) => CLAIMING_VERBS.has(v))) out.push(...words.filter((w) => EARNINGS_NOUNS.has(w)));
   if (!words.some((w) => SUBSCRIPTION_NOUNS.has(w) || ORDER_NOUNS.has(w))) return out;
   if (!words.some((w) => EVENT_WORDS.has(w))) out.push(...words.filter((w) => SUBSCRIPTION_NOUNS.has(w)));
   // `woo_orders_notes_create`, "Creates an order note": the order only qualifies what is created.
-  if (verbs.some((v) => ORDER_VERBS.has(v))) out.push(...words.filter((w, i) => ORDER_NOUNS.has(w) && !qualifies(words[i + 1])));
+  // "Create a fulfillment for an order": after a preposition the order owns what is created.
+  const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
+  if (verbs.some((v) => ORDER_VERBS.has(v))) {
+    out.push(...words.filter((w, i) => ORDER_NOUNS.has(w) && !qualifies(words[i + 1]) && (owner < 0 || i < owner)));
+  }
   return [...new Set(out)];
 }
 
@@ -253,11 +264,20 @@ const NOT_HEADS = new Set([
 
 /** True when `next`, the word after a noun, is the noun the first one qualifies (`order` in `order_notes`). */
 function qualifies(next: string | undefined): boolean {
-  return next !== undefined && !NOT_HEADS.has(next) && LEXICON.get(next) === undefined;
+  // "order moves", "order includes": a verb, inflected or not, follows its subject and is no head noun.
+  return next !== undefined && !NOT_HEADS.has(next) && lookupInflected(next) === undefined;
 }
 
 /** Verbs that move an asset from one holder to another. */
 const ASSET_VERBS = new Set(['transfer', 'send', 'withdraw', 'deposit', 'swap', 'bridge', 'stake', 'unstake', 'mint', 'burn', 'transfere', 'transferir', 'envia', 'enviar']);
+/** Verbs that take earnings owed to the caller: `claim_fees`, "Redeem rewards". */
+const CLAIMING_VERBS = new Set(['claim', 'redeem', 'withdraw']);
+/** Earnings that, claimed, are paid out: fees accrued, rewards, royalties, dividends. */
+const EARNINGS_NOUNS = new Set([
+  'fee', 'fees', 'reward', 'rewards', 'earning', 'earnings', 'royalty', 'royalties', 'dividend', 'dividends', 'yield', 'yields', 'cashback',
+  'airdrop', 'airdrops', 'rebate', 'rebates', 'payout', 'payouts',
+]);
+
 /** Things of value on a chain: moving one moves money (`transfer_nft`, "Send tokens to…"). */
 const ASSET_NOUNS = new Set([
   'token', 'tokens', 'nft', 'nfts', 'coin', 'coins', 'erc20', 'erc721', 'erc1155', 'bep20', 'crypto', 'cryptocurrency', 'stablecoin',
@@ -276,7 +296,11 @@ export function isCatalogueNoun(word: string): boolean {
 }
 
 /** Nouns that a money noun before them only qualifies: a payment gateway's settings move no money. */
-const CONFIGURATION_NOUNS = new Set(['gateway', 'gateways', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'provider', 'providers']);
+const CONFIGURATION_NOUNS = new Set([
+  'gateway', 'gateways', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'provider', 'providers',
+  // `create_discount_group`: a group organises discounts; creating one moves no money.
+  'group', 'groups',
+]);
 
 /**
  * The money nouns among `words` (a name's or a lead clause's folded words,
@@ -287,6 +311,62 @@ const CONFIGURATION_NOUNS = new Set(['gateway', 'gateways', 'setting', 'settings
 export function moneyNouns(words: readonly string[], verbs: readonly string[]): string[] {
   const plain = words.filter((w, i) => MONEY_NOUNS.has(w) && !CONFIGURATION_NOUNS.has(words[i + 1] ?? ''));
   return [...new Set([...plain, ...billingNouns(words, verbs)])];
+}
+
+/**
+ * What clearing, resetting or flushing leaves stored data intact for: a cache
+ * (a copy its origin keeps), a password (a credential set anew), and the state
+ * of a session or a view (filters, a selection, highlights, a form).
+ */
+const TRANSIENT_OBJECTS = new Set([
+  'cache', 'caches', 'cached', 'password', 'passwords', 'passcode', 'passcodes', 'session', 'sessions', 'filter', 'filters', 'selection',
+  'selections', 'highlight', 'highlights', 'form', 'forms',
+]);
+
+/** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */
+const OBJECT_ENDS = new Set(['of', 'for', 'from', 'in', 'on', 'at', 'to', 'into', 'with', 'by', 'within', 'across', 'de', 'du', 'von', 'aus']);
+
+/**
+ * True when `base`, a weak destroying verb (`clear`, `reset`, `flush`), acts
+ * on something transient (see `TRANSIENT_OBJECTS`) named in `object`, the
+ * words after it up to the first preposition: "Reset password", "Flush the
+ * cache of a CDN", "Clear the session setting" change state but destroy no
+ * stored data; "Clear all data from the cache" still destroys.
+ */
+export function clearsOnlyTransient(base: string, object: readonly string[]): boolean {
+  const entry = LEXICON.get(base);
+  if (!entry || entry.category !== 'destructive' || !entry.weak) return false;
+  for (const w of object) {
+    if (OBJECT_ENDS.has(w)) return false;
+    if (TRANSIENT_OBJECTS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Verbs that bring a whole resource back to an earlier or a fresh state. */
+const REIMAGING_VERBS = new Set(['restore', 'rebuild', 'reimage', 'reinstall', 'reset', 'revert']);
+/** Where that state comes from when the resource's own content is replaced: a backup, a snapshot, an image. */
+const IMAGE_SOURCES = new Set(['backup', 'backups', 'snapshot', 'snapshots', 'image', 'images']);
+/** Words that lead to the source: "from a backup", "using an image slug", "to a snapshot". */
+const SOURCE_PREPOSITIONS = new Set(['from', 'using', 'with', 'to', 'via']);
+
+/**
+ * True when `base` restores, rebuilds, reimages, reinstalls, resets or
+ * reverts a resource from a backup, a snapshot or an image named in `after`
+ * (the words that follow the verb): "Restore a droplet from a backup",
+ * "Rebuild a droplet using an image slug". The resource's content is replaced
+ * by the image's and what was written since is lost; "Restore a deleted page"
+ * or "Revert a timesheet to draft" bring something back and destroy nothing.
+ */
+export function overwritesFromImage(base: string, after: readonly string[]): boolean {
+  if (!REIMAGING_VERBS.has(base)) return false;
+  const end = Math.min(after.length, 10);
+  for (let i = 0; i < end; i++) {
+    if (!SOURCE_PREPOSITIONS.has(after[i])) continue;
+    // The source within the next three words: "from a backup/snapshot", "using an image slug", "from the latest backup".
+    if (after.slice(i + 1, i + 4).some((w) => IMAGE_SOURCES.has(w))) return true;
+  }
+  return false;
 }
 
 /**

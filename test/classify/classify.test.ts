@@ -242,6 +242,85 @@ describe('classifier rules', () => {
     assert.equal(classifyTool(tool('sql', 'Execute a SQL query against the database')).category, 'execute');
   });
 
+  describe('rules from held-out-6 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('restoring, rebuilding or reimaging a whole resource from a backup, a snapshot or an image overwrites it', () => {
+      for (const name of ['restore-droplet', 'rebuild-droplet', 'rebuild-droplet-by-slug']) {
+        assert.deepEqual(both(recorded('digitalocean', name)), ['destructive', 'destructive'], name);
+      }
+      assert.equal(classifyTool(tool('restore_database_from_backup', '')).category, 'destructive', 'the name alone says so');
+      assert.equal(classifyTool(tool('machines_reimage', 'Reimage a machine')).category, 'destructive');
+      // Bringing something back, or to an earlier status, destroys nothing.
+      assert.equal(classifyTool(tool('restore_page', 'Restore a deleted page from the trash')).category, 'write');
+      assert.equal(classifyTool(tool('revert-timesheet', 'Revert a payroll timesheet to draft by its ID.')).category, 'write');
+      assert.equal(classifyTool(tool('create_droplet', 'Create a droplet from an image', { image: { type: 'string' } })).category, 'write');
+      assert.equal(classifyTool(tool('rebuild_index', 'Rebuild the search index')).category, 'write');
+    });
+
+    it('resetting a password, flushing a cache or clearing session state writes; clearing stored data destroys', () => {
+      assert.deepEqual(both(recorded('digitalocean', 'reset-droplet-password')), ['write', 'write']);
+      assert.deepEqual(both(recorded('digitalocean', 'spaces-cdn-flush-cache')), ['write', 'write']);
+      const setting = tool('git_clear_working_dir', 'Clear the session working directory setting.');
+      assert.equal(classifyTool(setting).category, 'write', 'the description says what the name clears');
+      assert.equal(classifyTool(tool('clear_data', 'Clear all data from the cache')).category, 'destructive', 'the object is the data');
+      assert.equal(classifyTool(tool('flush_db', 'Flush all keys of the database')).category, 'destructive');
+      assert.equal(classifyTool(tool('reset_branch', 'Reset the branch to a commit')).category, 'destructive');
+      assert.equal(classifyTool(tool('import_rows', 'Imports rows', { clearCache: { type: 'boolean' } })).category, 'write');
+      assert.equal(classifyTool(tool('import_rows', 'Imports rows', { clearExisting: { type: 'boolean' } })).category, 'destructive');
+      const jobs = (values: string[]) => tool('store_maintenance', 'Maintenance jobs for the store', { job: { type: 'string', enum: values } });
+      assert.equal(classifyTool(jobs(['clear_template_cache', 'clear_sessions', 'recount_terms', 'add_indexes'])).category, 'write');
+      assert.equal(classifyTool(jobs(['clear_template_cache', 'clear_sessions', 'reset_roles', 'add_indexes'])).category, 'destructive');
+    });
+
+    it('takes a verb right after a name\'s leading read verb, or a noun-like one right before it, for its object', () => {
+      assert.deepEqual(both(recorded('clawnch', 'clawnx_get_tweet')), ['read', 'read']);
+      assert.deepEqual(both(recorded('headless-commerce', 'get_store')), ['read', 'read']);
+      assert.deepEqual(both(recorded('digitalocean', 'invoice-list')), ['read', 'read']);
+      // Weak, not gone: it still decides when nothing reads, and a verb elsewhere still counts.
+      assert.equal(classifyTool(tool('update_list', 'Update a list')).category, 'write');
+      assert.equal(classifyTool(tool('get_tweet', '')).category, 'write');
+      assert.equal(classifyTool(tool('clawnx_post_tweet', 'Post a tweet')).category, 'write');
+      assert.equal(classifyTool(tool('get_and_delete_item', 'Gets an item')).category, 'destructive');
+    });
+
+    it('finds money in discounts created, orders confirmed and fees claimed, not in a fulfillment for an order', () => {
+      assert.deepEqual(both(recorded('headless-commerce', 'create_discount')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('headless-commerce', 'confirm_order')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('clawnch', 'clawnch_claim_fees')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('headless-commerce', 'create_fulfillment')), ['write', 'write']);
+      assert.equal(classifyTool(tool('redeem_rewards', 'Redeem accrued rewards to the wallet')).category, 'financial');
+      assert.equal(classifyTool(tool('claim_issue', 'Claim an issue so others know you are on it')).category, 'write');
+      assert.equal(classifyTool(tool('create_discount_group', 'Create a new discount group.')).category, 'write', 'a group organises discounts');
+      assert.equal(classifyTool(tool('list_discounts', 'List all discount codes')).category, 'read');
+      assert.equal(classifyTool(tool('add_note', 'Add a note to an order')).category, 'write');
+    });
+
+    it('takes a snapshot of a machine as a stored copy, and one of a page as a read', () => {
+      assert.deepEqual(both(recorded('digitalocean', 'snapshot-droplet')), ['write', 'write']);
+      assert.deepEqual(both(recorded('digitalocean', 'snapshot-droplets-tag')), ['write', 'write']);
+      assert.equal(classifyTool(tool('take_snapshot', 'Take a text snapshot of the target page based on the a11y tree.')).category, 'read');
+      assert.equal(classifyTool(tool('snap', 'Take a snapshot')).category, 'read');
+    });
+
+    it('finds a command to run deep in a wrapped spec, but not any deep parameter called command', () => {
+      const update = recorded('digitalocean', 'apps-update');
+      assert.deepEqual(both(update), ['execute', 'execute']);
+      assert.ok(classifyTool(update).signals.some((s) => s.id === 'code-parameter' && s.evidence.includes('build_command')));
+      const deep = (description: string) =>
+        tool('apps_update', 'Updates an app', {
+          update: { type: 'object', properties: { request: { type: 'object', properties: { spec: { type: 'object', properties: { menu: { type: 'object', properties: { command: { type: 'string', description } } } } } } } } },
+        });
+      assert.equal(classifyTool(deep('A command to run when the service starts')).category, 'execute');
+      assert.equal(classifyTool(deep('The label of the menu command')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -86,6 +86,29 @@ describe('server lists', () => {
     assert.match(err.message, /bad\.json:3:\d+: invalid JSON/);
   });
 
+  it('names the file and line of a server listed twice, in JSON and in YAML, and of a repeated field', async () => {
+    const yaml = await rejection(await file('twice.yaml', 'mcpServers:\n  a:\n    command: node\n  b:\n    url: https://b.example/mcp\n  a:\n    command: python\n'));
+    assert.match(yaml.message, /twice\.yaml:6:3: invalid YAML: Map keys must be unique \("a" appears twice\)/);
+    assert.equal(yaml.line, 6);
+    const json = await rejection(await file('twice.json', '{"mcpServers": {\n  "a": {"command": "node"},\n  "a": {"command": "py"}}}'));
+    assert.match(json.message, /twice\.json:3:3: invalid JSON: Map keys must be unique/);
+    const field = await rejection(await file('field.yaml', 'mcpServers:\n  a:\n    command: node\n    command: python\n'));
+    assert.match(field.message, /field\.yaml:4:5: .*"command" appears twice/);
+  });
+
+  it('records the line of every server of a long list (one pass, not one search per server)', async () => {
+    const n = 3000;
+    const lines = ['mcpServers:'];
+    for (let i = 0; i < n; i++) lines.push(`  s${i}:`, `    url: https://s${i}.example/mcp`);
+    const targets = await loadServerList(await file('long.yaml', lines.join('\n') + '\n'));
+    assert.equal(targets.length, n);
+    // The line where each server's entry begins (its first field).
+    assert.deepEqual(
+      [0, 1, n - 1].map((i) => targets[i].origin?.line),
+      [3, 5, 3 + 2 * (n - 1)],
+    );
+  });
+
   it('names the file, line and field of a wrong field', async () => {
     const path = await file('wrong.yaml', 'mcpServers:\n  ok:\n    command: node\n  broken:\n    command: node\n    args: --stdio\n');
     const err = await rejection(path);

@@ -104,7 +104,10 @@ describe('server lists', () => {
     assert.equal(targets.length, n);
     // The line where each server's entry begins (its first field).
     assert.deepEqual(
-      [0, 1, n - 1].map((i) => targets[i].origin?.line),
+      [0, 1, n - 1].map((i) => {
+        const origin = targets[i].origin;
+        return origin?.source === 'list' ? origin.line : undefined;
+      }),
       [3, 5, 3 + 2 * (n - 1)],
     );
   });

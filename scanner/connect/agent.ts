@@ -26,8 +26,12 @@ export interface AgentOptions {
   maxFreeSockets?: number;
   /**
    * How long an idle keep-alive socket is kept, in ms.
-   * @default 5000
-   * Why: a crawl visits each host briefly; thousands of idle sockets to servers already scanned would hold memory and file descriptors.
+   * @default 250
+   * Why: a server's requests follow each other at once (the next is sent as the answer
+   * arrives), and so does the next server of the same host; a socket idle for longer belongs
+   * to a server already done. At 700 servers a second, 5 s of idleness kept 3,500 such sockets:
+   * in the crawl benchmark at 10,000 servers (crawl only) 5 s gave 381 MB and 662 servers/s,
+   * 1 s 277 MB and 775/s, 250 ms 259 MB and 946/s.
    */
   idleSocketMs?: number;
 }
@@ -79,7 +83,7 @@ export function guardedLookup(opts: AgentOptions): LookupFunction {
 /** Keep-alive agents for one scan, connecting only to addresses the guard accepted. */
 export function createAgents(opts: AgentOptions): Agents {
   // `timeout` is the socket idle timeout: the agent destroys a free socket when it fires; a request in flight is bounded by the server's deadline instead.
-  const common = { keepAlive: true, maxFreeSockets: opts.maxFreeSockets ?? 8, timeout: opts.idleSocketMs ?? 5000, lookup: guardedLookup(opts), scheduling: 'lifo' as const };
+  const common = { keepAlive: true, maxFreeSockets: opts.maxFreeSockets ?? 8, timeout: opts.idleSocketMs ?? 250, lookup: guardedLookup(opts), scheduling: 'lifo' as const };
   const agents = { http: new http.Agent(common), https: new https.Agent(common) };
   return {
     ...agents,

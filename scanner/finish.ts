@@ -33,6 +33,30 @@ export type Crawled = {
   | { ok: false; error: { kind: ErrorKind; message: string }; auth?: AuthInfo }
 );
 
+/**
+ * What a scan reports of each server it stored: enough to show progress; the
+ * result itself is in its file (or in `ScanSummary.stored` with `keepResults`).
+ */
+export type StoredOutcome = Pick<ServerResult, 'id' | 'slug' | 'status' | 'error' | 'truncated' | 'durationMs' | 'drift'> & {
+  /** Tools the server listed. */
+  toolCount: number;
+};
+
+/** The outcome of a stored result. */
+export function outcomeOf(result: ServerResult): StoredOutcome {
+  const { id, slug, status, error, truncated, durationMs, drift } = result;
+  return {
+    id,
+    slug,
+    status,
+    ...(error ? { error } : {}),
+    ...(truncated ? { truncated } : {}),
+    durationMs,
+    ...(drift ? { drift } : {}),
+    toolCount: result.tools.length,
+  };
+}
+
 /** Classifies listed tools into records with unique slugs. */
 export function toolRecords(tools: readonly McpTool[]): ToolRecord[] {
   const slugs = assignSlugs(tools.map((t) => t.name));

@@ -6,14 +6,14 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ServerResult } from './schemas/index.ts';
-import { completeServer, type Crawled } from './finish.ts';
+import { completeServer, outcomeOf, type Crawled, type StoredOutcome } from './finish.ts';
 import type { StoreOptions } from './store/index.ts';
 
 const ROLE = 'mcp-census-offload';
 
-type Request = { id: number; out: string; crawled: Crawled; store: StoreOptions };
+type Request = { id: number; out: string; crawled: Crawled; store: StoreOptions; full: boolean };
 
-type Reply = { id: number; result?: ServerResult; error?: string };
+type Reply = { id: number; outcome?: StoredOutcome; result?: ServerResult; error?: string };
 
 /** The worker's side: answers each request in order of arrival. */
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === ROLE) {
@@ -21,7 +21,9 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   port.on('message', async (req: Request) => {
     try {
       // Blocking file calls: nothing else waits on this thread (see `StoreOptions.sync`).
-      port.postMessage({ id: req.id, result: await completeServer(req.out, req.crawled, { ...req.store, sync: true }) } satisfies Reply);
+      const result = await completeServer(req.out, req.crawled, { ...req.store, sync: true });
+      // The whole result only when asked: copying it back costs the main thread more than the outcome.
+      port.postMessage({ id: req.id, outcome: outcomeOf(result), ...(req.full ? { result } : {}) } satisfies Reply);
     } catch (err) {
       port.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies Reply);
     }
@@ -80,16 +82,20 @@ export class Offload {
     });
   }
 
-  /** `completeServer` on the worker (on this thread if the worker is gone); a failure to store is thrown, as it would be inline. */
-  async complete(out: string, crawled: Crawled, store: StoreOptions = {}): Promise<ServerResult> {
+  /**
+   * `completeServer` on the worker (on this thread if the worker is gone): the outcome, and the
+   * stored result itself with `full`. A failure to store is thrown, as it would be inline.
+   */
+  async complete(out: string, crawled: Crawled, store: StoreOptions = {}, full = false): Promise<{ outcome: StoredOutcome; result?: ServerResult }> {
     let reply: Reply;
     try {
-      reply = await this.ask({ id: ++this.nextId, out, crawled, store });
+      reply = await this.ask({ id: ++this.nextId, out, crawled, store, full });
     } catch {
-      return completeServer(out, crawled, store);
+      const result = await completeServer(out, crawled, store);
+      return { outcome: outcomeOf(result), result };
     }
-    if (reply.error || !reply.result) throw new Error(reply.error ?? 'the offload worker sent no result');
-    return reply.result;
+    if (reply.error || !reply.outcome || (full && !reply.result)) throw new Error(reply.error ?? 'the offload worker sent no result');
+    return { outcome: reply.outcome, ...(reply.result ? { result: reply.result } : {}) };
   }
 
   /** Ends the worker. */

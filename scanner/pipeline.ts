@@ -15,7 +15,7 @@ import { runPolitely, type PolitenessOptions } from './connect/hosts.ts';
 import { listTools, type ListOptions } from './list/tools.ts';
 import { prepareStore, type StoreOptions } from './store/index.ts';
 import { freshResult } from './store/resume.ts';
-import { completeServer, type Crawled } from './finish.ts';
+import { completeServer, outcomeOf, type Crawled, type StoredOutcome } from './finish.ts';
 import { Offload } from './offload.ts';
 import PQueue from 'p-queue';
 
@@ -98,8 +98,8 @@ export interface ScanOptions {
   policyFormats?: StoreOptions['policyFormats'];
   /** Return every result as stored in `ScanSummary.stored`. @default false (a long crawl keeps none in memory) */
   keepResults?: boolean;
-  /** Called with each result as soon as it is stored. */
-  onResult?: (result: ServerResult) => void;
+  /** Called as soon as each server's result is stored, with what progress reports need (the result is in its file). */
+  onResult?: (outcome: StoredOutcome) => void;
 }
 
 /**
@@ -251,11 +251,19 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   const stop = opts.stop ? AbortSignal.any([opts.stop, storeFailed.signal]) : storeFailed.signal;
   const finish = async (crawled: Crawled) => {
     const store = { policyFormats: opts.policyFormats };
-    const result = offload ? await offload.complete(opts.out, crawled, store) : await completeServer(opts.out, crawled, store);
-    if (opts.keepResults) stored.push(result);
-    byStatus[result.status]++;
-    results.push({ id: result.id, slug: result.slug, status: result.status, ...(result.error ? { error: result.error } : {}) });
-    opts.onResult?.(result);
+    let outcome: StoredOutcome;
+    if (offload) {
+      const done = await offload.complete(opts.out, crawled, store, Boolean(opts.keepResults));
+      outcome = done.outcome;
+      if (opts.keepResults && done.result) stored.push(done.result);
+    } else {
+      const result = await completeServer(opts.out, crawled, store);
+      outcome = outcomeOf(result);
+      if (opts.keepResults) stored.push(result);
+    }
+    byStatus[outcome.status]++;
+    results.push({ id: outcome.id, slug: outcome.slug, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
+    opts.onResult?.(outcome);
   };
   try {
     const { started } = await runPolitely(

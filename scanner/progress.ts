@@ -4,16 +4,16 @@
  * failed, rate, ETA). Elsewhere: the lines alone. With `--json`: JSON lines on
  * stdout (see schemas/scan-event.ts) and nothing else.
  */
-import type { ServerResult } from './schemas/index.ts';
+import type { StoredOutcome } from './finish.ts';
 import type { ScanEvent } from './schemas/scan-event.ts';
 import type { ScanSummary } from './pipeline.ts';
 import { printable } from './terminal.ts';
 
 
 /** One line for a finished server. */
-export function progressLine(r: ServerResult): string {
+export function progressLine(r: StoredOutcome): string {
   const mark = r.status === 'ok' ? '✓' : '✗';
-  const what = r.status === 'ok' ? plural(r.tools.length, 'tool') : `${r.error?.kind}: ${r.error?.message ?? ''}`;
+  const what = r.status === 'ok' ? plural(r.toolCount, 'tool') : `${r.error?.kind}: ${r.error?.message ?? ''}`;
   return `${mark} ${printable(r.id, 60)}  ${r.status}  ${printable(what, 200)}  (${(r.durationMs / 1000).toFixed(1)} s)`;
 }
 
@@ -108,7 +108,7 @@ export class ScanProgress {
   }
 
   /** A server's result, as stored. */
-  result(r: ServerResult): void {
+  result(r: StoredOutcome): void {
     this.done++;
     if (r.status === 'ok') this.ok++;
     if (this.opts.json) {
@@ -117,7 +117,7 @@ export class ScanProgress {
         id: r.id,
         slug: r.slug,
         status: r.status,
-        tools: r.tools.length,
+        tools: r.toolCount,
         ...(r.error ? { error: r.error } : {}),
         ...(r.truncated ? { truncated: true } : {}),
         durationMs: r.durationMs,

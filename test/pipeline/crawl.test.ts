@@ -9,7 +9,7 @@ import { rawMcpServer, tool, type RawRunning } from '../helpers/raw-mcp.ts';
 import { listen } from '../helpers/mcp-servers.ts';
 import { projectPath } from '../helpers/scan.ts';
 import { OFFLOAD_MIN_SERVERS, runScan, shardOf } from '../../scanner/pipeline.ts';
-import { completeServer, type Crawled } from '../../scanner/finish.ts';
+import { completeServer, outcomeOf, type Crawled } from '../../scanner/finish.ts';
 import { prepareStore } from '../../scanner/store/index.ts';
 import { Offload } from '../../scanner/offload.ts';
 import { ScanEventSchema, type ScanEvent } from '../../scanner/schemas/scan-event.ts';
@@ -204,10 +204,17 @@ describe('long runs', () => {
         warnings: [],
       };
       await Promise.all(['worker', 'inline'].map((d) => prepareStore(join(dir, d))));
-      const result = await offload.complete(join(dir, 'worker'), crawled);
+      const { outcome, result } = await offload.complete(join(dir, 'worker'), crawled, {}, true);
       assert.equal(offload.answered, 1);
-      assert.deepEqual(result, await completeServer(join(dir, 'inline'), crawled));
-      assert.equal(result.tools[0].category, 'destructive');
+      const inline = await completeServer(join(dir, 'inline'), crawled);
+      assert.deepEqual(result, inline);
+      assert.equal(result?.tools[0].category, 'destructive');
+      assert.deepEqual(outcome, outcomeOf(inline));
+      assert.deepEqual(outcome, { id: 'a', slug: 'a', status: 'ok', durationMs: 5, toolCount: 1 });
+      // Without `full`, only the outcome comes back (the result is in its file).
+      const slim = await offload.complete(join(dir, 'worker'), crawled);
+      assert.equal(slim.result, undefined);
+      assert.equal(slim.outcome.toolCount, 1);
     } finally {
       await offload.close();
     }

@@ -51,7 +51,7 @@ if (mode === 'crawl-only') {
     allowPrivate: true,
     timeoutSeconds: 60,
     ...(mode === 'inline' ? { offload: false } : {}),
-    onResult: (r) => void (results[r.id] = { status: r.status, tools: r.tools.length }),
+    onResult: (r) => void (results[r.id] = { status: r.status, tools: r.toolCount }),
   });
 }
 const wallMs = performance.now() - started;

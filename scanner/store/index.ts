@@ -35,8 +35,9 @@ export interface StoreOptions {
    * Use blocking file calls instead of the thread pool's.
    * @default false
    * Why: on the offload worker thread nothing else waits on the thread, and a blocking call
-   * spares the hand-over to a pool thread and back, which on two busy cores costs more CPU
-   * than the write itself; on the main thread the crawl must never wait on the disk.
+   * spares the hand-over to a pool thread and back (classifying and storing 2,000 servers
+   * alone, after a warm-up round: about 0.5 ms of CPU a server with blocking writes, 0.65 ms
+   * through the pool); on the main thread the crawl must never wait on the disk.
    */
   sync?: boolean;
 }

@@ -63,6 +63,12 @@ export interface DescriptionEvidence {
   money?: string;
   /** A quote saying the tool itself pays or charges ("it will be paid automatically", "Requires USDC payment"). */
   payment?: string;
+  /**
+   * The first sentence, when it leads with no verb but presents a chart, a report or a figure
+   * ("KPI card: total revenue…", "Scatter chart: price vs qty", "Breakdown of orders by customer"):
+   * what the tool returns, so it reads.
+   */
+  display?: string;
 }
 
 // Words skipped before the lead verb: "This tool allows you to…", "Use this to…",
@@ -89,6 +95,9 @@ const VERB_FOLLOWERS = new Set([
   'um', 'uma', 'os', 'as', 'o', 'un', 'una', 'los', 'las', 'el', 'une', 'des', 'les', 'le', 'la', 'einen', 'eine', 'die', 'der', 'das',
 ]);
 
+/** Words that start a verb's object, so that a word before them after a comma is a verb: "…, update the record". */
+const OBJECT_STARTS = new Set([...VERB_FOLLOWERS].filter((w) => w !== ',' && w !== 'or' && w !== 'and'));
+
 /** Verbs that put something new in the place of what was there. */
 const REPLACING = new Set(['replace', 'overwrite']);
 /** Objects that make a replacing verb replace everything: "Replace all links", "Set the entire list". */
@@ -105,6 +114,63 @@ const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascrip
  * what is on screen; "Take a snapshot of a droplet" stores a copy of a machine.
  */
 const DISPLAYED = new Set(['page', 'pages', 'screen', 'screens', 'tab', 'tabs', 'window', 'windows', 'element', 'elements', 'viewport', 'dom', 'ui', 'view', 'browser', 'canvas', 'frame', 'document', 'accessibility', 'a11y']);
+
+/**
+ * What a description that leads with a noun phrase presents: a chart, a figure or a summary is shown,
+ * nothing is changed ("Radar chart comparing items", "KPI card: total revenue", "Breakdown of orders").
+ */
+const DISPLAY_NOUNS = new Set([
+  'chart', 'charts', 'graph', 'graphs', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'breakdown', 'overview',
+  'summary', 'dashboard', 'kpi', 'kpis', 'analysis', 'analytics', 'visualization', 'visualisation', 'statistics', 'stats', 'metrics',
+]);
+
+/** Words read from the start of a verbless first sentence for a display noun. */
+const DISPLAY_WORDS = 8;
+
+/** Verbs that, creating or starting something, run code when it is a deployment or comes from source or a container image. */
+const LAUNCHING = new Set(['create', 'trigger', 'start', 'launch', 'add', 'spin']);
+/** Objects that are themselves runs of code: "Trigger a new deployment", "Start a build". */
+const RUN_OBJECTS = new Set(['deployment', 'deployments', 'redeploy', 'redeployment', 'build', 'builds']);
+/** Sources whose code a service created from them builds and runs: "from a GitHub repository", "from a Docker image". */
+const CODE_SOURCES = new Set(['repository', 'repositories', 'repo', 'repos', 'dockerfile', 'source']);
+/** Images that are code to run (a container's), as against a machine's disk image. */
+const CONTAINER_WORDS = new Set(['docker', 'container', 'oci']);
+
+/** Objects that are a link between two things, which survive its removal: "Remove one user's assignment from…". */
+const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'associations', 'membership', 'memberships']);
+
+/** Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children". */
+const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding)\b/i;
+const DESTROYING_MEANS_WORDS = ['by '];
+
+/** True when a verb's object (the words after it) is a run of code or comes from source or a container image. */
+function launchesCode(object: readonly string[]): boolean {
+  let i = 0;
+  while (i < object.length && (ARTICLES.has(object[i]) || object[i] === 'new')) i++;
+  if (RUN_OBJECTS.has(object[i] ?? '')) return true;
+  const end = Math.min(object.length, 10);
+  for (let j = i; j < end; j++) {
+    if (object[j] !== 'from' && object[j] !== 'using') continue;
+    const source = object.slice(j + 1, j + 5);
+    if (source.some((w) => CODE_SOURCES.has(w))) return true;
+    const image = source.findIndex((w) => w === 'image' || w === 'images');
+    if (image > 0 && CONTAINER_WORDS.has(source[image - 1])) return true;
+    return false;
+  }
+  return false;
+}
+
+/** A verbless sentence that presents a chart, a report or a figure: its quote, else undefined. */
+function displayPhrase(sentence: string): string | undefined {
+  const toks = tokens(sentence).slice(0, DISPLAY_WORDS);
+  const at = toks.findIndex((w) => DISPLAY_NOUNS.has(w));
+  if (at < 0) return undefined;
+  // "Upgrade an existing Helm chart release": a word before an article is a verb the lexicon does not know.
+  if (at > 1 && OBJECT_STARTS.has(toks[1])) return undefined;
+  // "Dashboard update tool": a verb before the noun is what happens to it.
+  if (toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read'; })) return undefined;
+  return quote(sentence, 80);
+}
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
@@ -201,10 +267,17 @@ function sentenceLead(sentence: string): LeadVerb[] {
     return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 2) }];
   }
   // "Remove the current user as owner": a role is taken away, nothing stored is lost.
-  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && toks.slice(i + 1, i + 7).includes('as')) {
+  // "Remove one user's assignment from a document": a link goes, both sides stay.
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i) }];
   }
+  // "Create a new service from a GitHub repository", "Trigger a new deployment": the code is built and run.
+  if (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14))) {
+    return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
+  }
   const verbs: LeadVerb[] = [{ word: first, category: lead.entry.category, entry: lead.entry, phrase: phraseOf(i) }];
+  // Token positions of the verbs found, for lists of verbs joined by commas.
+  const verbAt = new Set([i]);
   if (clearsOnlyTransient(lead.base, toks.slice(i + 1, i + 8))) {
     // "Reset password for a droplet", "Flush the cache of a CDN": a weak destroyer of something transient writes.
     verbs[0] = { ...verbs[0], category: 'write', entry: { ...lead.entry, category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base };
@@ -225,7 +298,11 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (!next || !sameForm(lead.form, next.form)) continue;
     // "Get user and post details": a noun-like word is a verb only when an object or another verb follows.
     if (next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '')) continue;
+    // "filtered by account, category, tag, status", "(anchor date, hide-no-activity preference)": after a
+    // comma, a word is a verb only in a list of verbs ("Create, update or delete") or before its object.
+    if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '')) continue;
     verbs.push({ word: w, category: next.entry.category, entry: next.entry, phrase: phraseOf(k) });
+    verbAt.add(k);
   }
   return verbs;
 }
@@ -258,8 +335,14 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   const head = cut(text, LEAD_CHARS);
   const out: DescriptionEvidence = { verbs: [] };
   let leadSentence = '';
-  for (const [n, sentence] of sentences(head).entries()) {
+  const heads = sentences(head);
+  const firstSentence = heads[0] ?? '';
+  for (const [n, sentence] of heads.entries()) {
     const verbs = sentenceLead(sentence);
+    if (n === 0 && verbs.length === 0) {
+      const display = displayPhrase(sentence);
+      if (display) out.display = display;
+    }
     if (verbs.length > 0) {
       out.verbs = n === 0 ? verbs : verbs.map((v) => ({ ...v, secondary: true }));
       leadSentence = sentence;
@@ -272,6 +355,11 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   if (pay) out.payment = quote(context(text, pay.index, pay[0].length), 120);
   const de = mentionsAny(text, DESTRUCTIVE_WORDS) ? DESTRUCTIVE.exec(text) : null;
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
+  // "Unsplit a transaction by deleting its children": the means of the lead sentence destroy.
+  if (!de && firstSentence && mentionsAny(firstSentence, DESTROYING_MEANS_WORDS)) {
+    const means = DESTROYING_MEANS.exec(firstSentence);
+    if (means) out.destructive = quote(context(firstSentence, means.index, means[0].length), 120);
+  }
   if (leadSentence) {
     const clause = cut(leadSentence, 200);
     const words = tokens(clause);

@@ -28,7 +28,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { isCatalogueNoun, lookupInflected, moneyNouns } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, lookupInflected, moneyNouns } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -125,10 +125,17 @@ export function classifyTool(tool: McpTool): Classification {
   evidence.push(...named.evidence);
   signals.push(...named.signals);
   const hasNameVerb = nameEv.verbs.length > 0;
+  // `kpi_revenue`, "KPI card: total revenue…": a name of nouns and a first sentence that presents a
+  // chart or a figure read; a second sentence ("type='pie' → …") does not say what the tool does.
+  const display = !hasNameVerb && desc.verbs.every((v) => v.secondary) ? desc.display : undefined;
   const descEvidence: Evidence[] = [];
+  if (display) {
+    descEvidence.push({ category: 'read', source: 'description', strong: false });
+    signals.push({ id: 'read-verb', label: 'Description presents a chart, a report or a figure (reads, weak)', evidence: display, source: 'description' });
+  }
   for (const category of CATEGORIES) {
     // A read verb from the second sentence matters only if the name has no verb.
-    const verbs = desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
+    const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
     if (verbs.length === 0) continue;
     // "Runs a read-only query", "Select and run one of the following read operations (read-only)":
     // what is run only reads, and the description says so.
@@ -253,20 +260,32 @@ export function classifyTool(tool: McpTool): Classification {
   // Money: a tool that changes things and handles money is financial.
   if (category !== 'read' && category !== 'financial') {
     const money: Signal[] = [];
-    if (!fallback && nameEv.moneyNouns.length > 0) {
+    // `split_transaction`, "Unsplit a transaction…": records are rearranged, the money they record stays.
+    const changeVerbs = [...nameEv.verbs.map((v) => v.word), ...desc.verbs.map((v) => baseOf(v.word))].filter((w) => lookupInflected(w)?.entry.category !== 'read');
+    const reorganises = changeVerbs.length > 0 && changeVerbs.every((w) => REORGANISING_VERBS.has(w));
+    if (!fallback && !reorganises && nameEv.moneyNouns.length > 0) {
       money.push({ id: 'financial-noun', label: `Name mentions money (${nameEv.moneyNouns.join(', ')})`, evidence: quote(name), source: 'name' });
     }
-    if (!fallback && desc.money && descEvidence.some((e) => e.category !== 'read')) {
+    if (!fallback && !reorganises && desc.money && descEvidence.some((e) => e.category !== 'read')) {
       money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
     }
     // A price on a product, an item or a quote describes what is offered; it moves no money.
     const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some(isCatalogueNoun);
-    if (schema.money && !catalogue) money.push(schema.money);
+    // A split's parts carry amounts that sum to the whole: no money moves.
+    if (schema.money && !catalogue && !reorganises) money.push(schema.money);
     if (schema.contractCall) money.push(schema.contractCall);
     // `orders_batch_update` with a `create: [...]` list places orders.
     const batchMoney = schema.batchVerbs.length > 0 ? moneyNouns(nameEv.words, schema.batchVerbs) : [];
     if (batchMoney.length > 0 && nameEv.moneyNouns.length === 0) {
       money.push({ id: 'financial-noun', label: `Batch lists (${schema.batchVerbs.join(', ')}) of money things (${batchMoney.join(', ')})`, evidence: quote(name), source: 'schema' });
+    }
+    // `doc_submit` with `doctype` "e.g. 'Sales Order', 'Purchase Invoice'": a tool that acts on any kind of
+    // record does to the money-bearing kinds it names what it does to the others.
+    const kindVerbs = changeVerbs.map(baseOf);
+    const moneyKinds = !fallback && schema.kinds ? schema.kinds.phrases.filter((kind) => accountingKinds(kind, kindVerbs).length > 0) : [];
+    if (moneyKinds.length > 0 && money.length === 0) {
+      const kinds = moneyKinds.map((k) => k.join(' ')).join(', ');
+      money.push({ id: 'financial-noun', label: `Acts on any kind of record, money-bearing ones among those it names (${kinds})`, evidence: quote(`${schema.kinds!.parameter}: ${kinds}`), source: 'schema' });
     }
     if (money.length > 0) {
       category = 'financial';

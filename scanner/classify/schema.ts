@@ -158,6 +158,12 @@ export interface SchemaEvidence {
   contractCall?: Signal;
   /** Verbs that a batch tool's list parameters name (`create: [...]`, `delete: [ids]`), as base forms. */
   batchVerbs: string[];
+  /**
+   * The kinds of record a tool acts on when the kind is a parameter (`doctype`, `entity_type`): its
+   * enum values and the examples in its description, as folded words ("sales order purchase invoice
+   * timesheet"). A tool that acts on any kind can act on the money-bearing ones it names.
+   */
+  kinds?: { parameter: string; phrases: string[][] };
   /** Signals with no bearing on the category (paths, URLs, parameter count). */
   info: Signal[];
 }
@@ -445,6 +451,28 @@ function credentialDefault(props: readonly SchemaProperty[]): Signal | undefined
   return undefined;
 }
 
+/** Parameters (compacted) naming the kind of record a generic tool acts on. */
+const KIND_PARAMETERS = new Set(['doctype', 'documenttype', 'doctypename', 'entitytype', 'objecttype', 'recordtype', 'resourcetype']);
+
+/** Most kinds kept from a kind parameter's values and description. */
+const KIND_PHRASES = 40;
+
+/**
+ * The kinds a `doctype`/`entity_type` parameter names, each as its folded words: its enum values and
+ * the examples in its description ("e.g. 'Sales Order', 'Purchase Invoice'" → [sales order], [purchase invoice]).
+ */
+function kindWords(props: readonly SchemaProperty[]): { parameter: string; phrases: string[][] } | undefined {
+  const p = props.find((q) => q.depth === 0 && KIND_PARAMETERS.has(compact(q.name)));
+  if (!p) return undefined;
+  const phrases: string[][] = [];
+  for (const text of [...enumValues(p.schema), ...paramDescription(p).split(/[,;:()'"‘’“”/|]|\s(?:or|and)\s/u)]) {
+    const words = text.split(/\s+/u).flatMap((w) => splitWords(w));
+    if (words.length > 0 && words.length <= 6) phrases.push(words);
+    if (phrases.length >= KIND_PHRASES) break;
+  }
+  return phrases.length > 0 ? { parameter: p.name, phrases } : undefined;
+}
+
 const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'caminho', 'ruta', 'chemin', 'pfad']);
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
 const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
@@ -476,5 +504,6 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
 
   const money = moneyParameters(props);
   const contract = contractCall(props);
-  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), info };
+  const kinds = kindWords(props);
+  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), info };
 }

@@ -49,6 +49,9 @@ const ENGLISH: Line[] = [
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
   ['sign react rate replace place claim', 'write', 'noun'],
   ['confirm redeem rebuild', 'write'],
+  // Reorganising records: what they hold stays (`REORGANISING_VERBS`).
+  ['unsplit ungroup', 'write'],
+  ['split', 'write', 'noun'],
   ['trigger start connect select hover scroll', 'write', 'weak'],
   ['call process', 'write', 'weak noun'],
 
@@ -229,6 +232,12 @@ const EVENT_WORDS = new Set([
 ]);
 /** Orders: money moves when one is placed, created, cancelled or refunded, not when it is edited or sorted. */
 const ORDER_NOUNS = new Set(['order', 'orders', 'pedido', 'pedidos', 'commande', 'commandes', 'bestellung', 'bestellungen']);
+/** Words before "order" that make it an order of work, not of goods bought or sold: a work order, a sort order. */
+const NON_COMMERCIAL_ORDERS = new Set(['work', 'production', 'manufacturing', 'maintenance', 'job', 'sort', 'display', 'execution', 'build']);
+/** Words before "order" that make it an accounting document (it bills or commits money): a sales order, a purchase order. */
+const LEDGER_ORDERS = new Set(['sales', 'sale', 'purchase', 'purchasing']);
+/** Changes that alter an accounting order's lines and totals ("Update an existing Sales Order"). */
+const CHANGING_VERBS = new Set(['update', 'edit', 'modify', 'amend', 'change', 'patch', 'replace', 'upsert']);
 const ORDER_VERBS = new Set(['place', 'create', 'submit', 'confirm', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt']);
 /** Words after which an order is what the object belongs to, not the object: "Create a fulfillment for an order". */
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'to', 'from', 'on', 'in', 'into', 'within', 'with', 'by', 'at', 'para', 'de', 'do', 'da', 'del', 'pour', 'du', 'fur', 'zu', 'von', 'mit']);
@@ -250,8 +259,17 @@ export function billingNouns(words: readonly string[], verbs: readonly string[])
   // `woo_orders_notes_create`, "Creates an order note": the order only qualifies what is created.
   // "Create a fulfillment for an order": after a preposition the order owns what is created.
   const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
-  if (verbs.some((v) => ORDER_VERBS.has(v))) {
-    out.push(...words.filter((w, i) => ORDER_NOUNS.has(w) && !qualifies(words[i + 1]) && (owner < 0 || i < owner)));
+  const placed = verbs.some((v) => ORDER_VERBS.has(v));
+  const changed = verbs.some((v) => CHANGING_VERBS.has(v));
+  if (placed || changed) {
+    out.push(
+      ...words.filter((w, i) => {
+        if (!ORDER_NOUNS.has(w) || qualifies(words[i + 1]) || (owner >= 0 && i > owner)) return false;
+        // `work_order_create`: an order of work bills nothing; `sales_order_update`: an accounting order's lines and totals change.
+        if (NON_COMMERCIAL_ORDERS.has(words[i - 1] ?? '')) return false;
+        return placed || LEDGER_ORDERS.has(words[i - 1] ?? '');
+      }),
+    );
   }
   return [...new Set(out)];
 }
@@ -287,7 +305,8 @@ const ASSET_NOUNS = new Set([
 /** Things sold or offered whose price is only a description: a product, an item, a quote, an estimate. */
 const CATALOGUE_NOUNS = new Set([
   'product', 'products', 'item', 'items', 'variant', 'variants', 'quote', 'quotes', 'estimate', 'estimates', 'listing', 'listings',
-  'sku', 'skus', 'catalog', 'catalogue', 'produto', 'produtos', 'producto', 'productos', 'produit', 'produits', 'artikel',
+  'sku', 'skus', 'catalog', 'catalogue', 'produto', 'produtos', 'producto', 'productos', 'produit', 'produits', 'artikel', 'quotation',
+  'quotations',
 ]);
 
 /** True if a (folded) word names something sold or offered, whose price moves no money (`create_product`, `update-quote`). */
@@ -309,9 +328,53 @@ const CONFIGURATION_NOUNS = new Set([
  * (`billingNouns`), and tokens, coins or NFTs that are moved (`transfer_nft`).
  */
 export function moneyNouns(words: readonly string[], verbs: readonly string[]): string[] {
-  const plain = words.filter((w, i) => MONEY_NOUNS.has(w) && !CONFIGURATION_NOUNS.has(words[i + 1] ?? ''));
-  return [...new Set([...plain, ...billingNouns(words, verbs)])];
+  // "Attach a receipt to a transaction": after a preposition, a money noun owns the attached thing that is the object.
+  const goods = words.some((w) => GOODS.has(w));
+  const counted = (w: string, i: number) =>
+    MONEY_NOUNS.has(w) &&
+    !CONFIGURATION_NOUNS.has(words[i + 1] ?? '') &&
+    // `delete_transaction_attachment`, "a transaction file attachment": the attachment is the object.
+    !ATTACHED_THINGS.has(words[i + 1] ?? '') &&
+    !(ATTACHED_THINGS.has(words[i + 2] ?? '') && !MONEY_NOUNS.has(words[i + 1] ?? '') && !OWNER_PREPOSITIONS.has(words[i + 1] ?? '')) &&
+    // "a Stock Entry (material issue, receipt, or transfer)": goods move, not money.
+    !(goods && (w === 'transfer' || w === 'transfers'));
+  // "Attach a receipt image to a transaction", "Create a transaction group from existing transactions": when
+  // the object is an attached thing or a grouping and no money, the money nouns after a preposition own it.
+  const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
+  const object = owner > 0 ? words.slice(0, owner) : [];
+  const ownedOnly = object.some((w) => ATTACHED_THINGS.has(w) || CONFIGURATION_NOUNS.has(w)) && !object.some(counted);
+  const plain = words.filter((w, i) => counted(w, i) && !(ownedOnly && i > owner));
+  // Accounting entries: "Create a new Journal Entry", `ledger_entry_create`.
+  const entries = words.filter((w, i) => (w === 'entry' || w === 'entries') && LEDGER_WORDS.has(words[i - 1] ?? '')).map((w) => `journal ${w}`);
+  return [...new Set([...plain, ...entries, ...billingNouns(words, verbs)])];
 }
+
+/**
+ * The money a kind of record names when a generic tool takes the kind as a parameter (`doctype: 'Sales
+ * Invoice'`): money nouns and accounting entries, and sales or purchase orders placed or changed. A CRM's
+ * `orders` or `subscriptions` object type is a record kind like its contacts, not a placed order.
+ */
+export function accountingKinds(words: readonly string[], verbs: readonly string[]): string[] {
+  return moneyNouns(words, verbs).filter((w) => !SUBSCRIPTION_NOUNS.has(w) && !(ORDER_NOUNS.has(w) && !words.some((x, i) => x === w && LEDGER_ORDERS.has(words[i - 1] ?? ''))));
+}
+
+/** Things attached to a record, whose owner a money noun before them only names: an attachment, a file, a note. */
+const ATTACHED_THINGS = new Set([
+  'attachment', 'attachments', 'file', 'files', 'note', 'notes', 'comment', 'comments', 'tag', 'tags', 'label', 'labels', 'image', 'images',
+  'photo', 'photos',
+]);
+
+/** Goods, whose transfer moves stock between places, not money: "material transfer", "stock entry". */
+const GOODS = new Set(['stock', 'material', 'materials', 'inventory', 'warehouse', 'warehouses', 'goods']);
+
+/** Books whose entries record money: a journal entry, a ledger entry. */
+const LEDGER_WORDS = new Set(['journal', 'ledger', 'accounting', 'gl']);
+
+/**
+ * Verbs that rearrange records without changing the money they record: splitting a transaction into
+ * parts, grouping transactions, undoing either.
+ */
+export const REORGANISING_VERBS: ReadonlySet<string> = new Set(['split', 'unsplit', 'group', 'ungroup', 'regroup']);
 
 /**
  * What clearing, resetting or flushing leaves stored data intact for: a cache

@@ -321,6 +321,83 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-7 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('reads a name of nouns whose first sentence presents a chart, a report or a figure', () => {
+      for (const name of ['erpnext_kpi_revenue', 'erpnext_kpi_gross_margin', 'erpnext_gross_profit', 'erpnext_price_vs_qty', 'erpnext_stock_treemap', 'erpnext_product_radar', 'erpnext_revenue_vs_orders', 'erpnext_order_breakdown']) {
+        assert.deepEqual(both(recorded('erpnext', name)), ['read', 'read'], name);
+      }
+      // A verb the lexicon does not know, before an article, is still a verb; a verb in the name decides.
+      assert.equal(classifyTool(tool('upgrade_release', 'Upgrade an existing Helm chart release')).category, 'write');
+      assert.equal(classifyTool(tool('create_dashboard', 'Dashboard for the team')).category, 'write');
+      assert.equal(classifyTool(tool('sales_tool', 'Sales orders of the month')).category, 'write', 'no chart or figure: nothing says it reads');
+    });
+
+    it('takes a deployment triggered, or a service created from a repository or a container image, to run code', () => {
+      assert.deepEqual(both(recorded('railway', 'deployment_trigger')), ['execute', 'execute']);
+      assert.deepEqual(both(recorded('railway', 'service_create_from_repo')), ['execute', 'execute']);
+      assert.deepEqual(both(recorded('railway', 'service_create_from_image')), ['execute', 'execute']);
+      // A machine from a disk image, or a service from nothing, runs no code of the caller's.
+      assert.equal(classifyTool(tool('create_droplet', 'Create a droplet from an image', { image: { type: 'string' } })).category, 'write');
+      assert.equal(classifyTool(tool('service_create', 'Create a new service in a project')).category, 'write');
+      assert.equal(classifyTool(tool('trigger_alert', 'Trigger a new alert for a monitor')).category, 'write');
+    });
+
+    it('does not make a change financial for a money noun that only owns, or groups, what is changed', () => {
+      assert.deepEqual(both(recorded('lunchmoney', 'delete_transaction_attachment')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('lunchmoney', 'attach_file_to_transaction')), ['write', 'write']);
+      assert.deepEqual(both(recorded('lunchmoney', 'create_transaction_group')), ['write', 'write']);
+      assert.deepEqual(both(recorded('lunchmoney', 'delete_transaction')), ['financial', 'financial'], 'the transaction itself goes');
+      assert.equal(classifyTool(tool('create_refund', 'Create a refund for a charge')).category, 'financial');
+    });
+
+    it('takes splitting or unsplitting a transaction as a rearrangement, and a change made by deleting as destructive', () => {
+      assert.deepEqual(both(recorded('lunchmoney', 'unsplit_transaction')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('lunchmoney', 'split_transaction')), ['write', 'write']);
+      assert.equal(classifyTool(tool('tidy_rows', 'Tidy a table by removing its empty rows')).category, 'destructive');
+      assert.equal(classifyTool(tool('split_payment', 'Split a payment into two parts', { amounts: { type: 'array' } })).category, 'write');
+      assert.equal(classifyTool(tool('refund_charge', 'Refund a charge', { amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('finds money in accounting documents: a journal entry created, a sales order changed, a generic tool over money-bearing kinds', () => {
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_journal_entry_create')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_sales_order_update')), ['financial', 'financial']);
+      for (const name of ['erpnext_doc_submit', 'erpnext_doc_cancel', 'erpnext_doc_update']) {
+        assert.deepEqual(both(recorded('erpnext', name)), ['financial', 'financial'], name);
+      }
+      // Kinds that bill nothing, a deletion of orders, a CRM's object types, a shop's order edited.
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_assign')), ['write', 'write']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_delete')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('hubspot', 'hubspot-batch-create-objects')), ['write', 'write']);
+      assert.equal(classifyTool(tool('update_order', 'Update an order')).category, 'write');
+      const generic = (kinds: string) => tool('record_submit', 'Submit any record', { doctype: { type: 'string', description: `Record type (e.g. ${kinds})` } });
+      assert.equal(classifyTool(generic("'Sales Invoice', 'Timesheet'")).category, 'financial');
+      assert.equal(classifyTool(generic("'Timesheet', 'Leave Application'")).category, 'write');
+    });
+
+    it('does not take an order of work or a transfer of stock for money', () => {
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_work_order_create')), ['write', 'write']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_stock_entry_create')), ['write', 'write']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_purchase_order_create')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('create_transfer', 'Create a transfer between two bank accounts')).category, 'financial');
+    });
+
+    it('takes removing an assignment as a write, and a comma list of nouns as no verbs', () => {
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_unassign')), ['write', 'write']);
+      assert.deepEqual(both(recorded('lunchmoney', 'get_transactions')), ['read', 'read']);
+      assert.deepEqual(both(recorded('lunchmoney', 'get_budget_settings')), ['read', 'read']);
+      assert.equal(classifyTool(tool('remove_member', 'Remove a member from the team')).category, 'destructive');
+      assert.equal(classifyTool(tool('records', 'Create, update or delete records')).category, 'destructive');
+      assert.equal(classifyTool(tool('rows', 'Get rows, delete the stale ones')).category, 'destructive', 'a verb before its object');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -52,9 +52,15 @@ const isSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0
 const BLACK_FLAG = 0x1f3f4;
 const CANCEL_TAG = 0xe007f;
 
+/** Anything but printable ASCII, tab and line breaks: where the scan has something to look at. */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
+
 /** Scans all of `text` in one linear pass; see the module comment. */
 export function scanInvisible(text: string): InvisibleScan {
   const out: InvisibleScan = { count: 0, codes: [], first: -1, tagText: '', smuggled: '', esc: -1 };
+  // Most tool text is plain ASCII, which holds nothing to find; the engine's scan for one other
+  // character is much cheaper than the loop (and the closures it sets up for each text).
+  if (!NOT_PLAIN_ASCII.test(text)) return out;
   const note = (cp: number, index: number, n = 1) => {
     out.count += n;
     if (out.first < 0) out.first = index;

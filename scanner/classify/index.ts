@@ -28,7 +28,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, lookupInflected, moneyNouns } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isPlanNoun, lookupInflected, moneyNouns } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -269,11 +269,12 @@ export function classifyTool(tool: McpTool): Classification {
     if (!fallback && !reorganises && desc.money && descEvidence.some((e) => e.category !== 'read')) {
       money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
     }
-    // A price on a product, an item or a quote describes what is offered; it moves no money.
-    const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some(isCatalogueNoun);
+    // A price on a product, an item or a quote describes what is offered, and a budget's amount is a plan; neither moves money.
+    const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some((w) => isCatalogueNoun(w) || isPlanNoun(w));
     // A split's parts carry amounts that sum to the whole: no money moves.
     if (schema.money && !catalogue && !reorganises) money.push(schema.money);
     if (schema.contractCall) money.push(schema.contractCall);
+    if (schema.deletesMoney) money.push(schema.deletesMoney);
     // `orders_batch_update` with a `create: [...]` list places orders.
     const batchMoney = schema.batchVerbs.length > 0 ? moneyNouns(nameEv.words, schema.batchVerbs) : [];
     if (batchMoney.length > 0 && nameEv.moneyNouns.length === 0) {

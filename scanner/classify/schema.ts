@@ -10,7 +10,7 @@
 import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
 import { asRecord, asString, cut, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
-import { clearsOnlyTransient, lookupEnumVerb } from './verbs.ts';
+import { clearsOnlyTransient, lookupEnumVerb, moneyNouns } from './verbs.ts';
 
 /** Deepest schema nesting walked. */
 export const MAX_DEPTH = 10;
@@ -164,6 +164,8 @@ export interface SchemaEvidence {
    * timesheet"). A tool that acts on any kind can act on the money-bearing ones it names.
    */
   kinds?: { parameter: string; phrases: string[][] };
+  /** A switch that also deletes money records ("If true, also deletes any transactions…"): the deletion is financial. */
+  deletesMoney?: Signal;
   /** Signals with no bearing on the category (paths, URLs, parameter count). */
   info: Signal[];
 }
@@ -451,6 +453,23 @@ function credentialDefault(props: readonly SchemaProperty[]): Signal | undefined
   return undefined;
 }
 
+/**
+ * A boolean switch named for destroying (`delete_items`, `purgePayments`) whose description says it
+ * deletes money records: "If true, also deletes any transactions, rules, and recurring items…".
+ */
+function deletesMoney(props: readonly SchemaProperty[]): Signal | undefined {
+  for (const p of props) {
+    if (p.depth !== 0 || p.schema?.type !== 'boolean') continue;
+    const first = splitWords(p.name)[0] ?? '';
+    if (!DESTROYING_SWITCHES.has(first) && !DESTROYING_PREFIXES.has(first)) continue;
+    const desc = paramDescription(p);
+    const words = (desc.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 40);
+    const money = moneyNouns(words, ['delete']);
+    if (money.length > 0) return sig('financial-noun', `A switch that deletes money records (${quote(p.name, 40)}: ${money.join(', ')})`, quote(`${p.path}: ${desc}`));
+  }
+  return undefined;
+}
+
 /** Parameters (compacted) naming the kind of record a generic tool acts on. */
 const KIND_PARAMETERS = new Set(['doctype', 'documenttype', 'doctypename', 'entitytype', 'objecttype', 'recordtype', 'resourcetype']);
 
@@ -505,5 +524,6 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const money = moneyParameters(props);
   const contract = contractCall(props);
   const kinds = kindWords(props);
-  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), info };
+  const moneySwitch = deletesMoney(props);
+  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), ...(moneySwitch ? { deletesMoney: moneySwitch } : {}), info };
 }

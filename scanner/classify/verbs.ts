@@ -309,6 +309,14 @@ const CATALOGUE_NOUNS = new Set([
   'quotations',
 ]);
 
+/** Plans whose amounts are targets, not payments: a budget, a forecast, a savings goal. */
+const PLAN_NOUNS = new Set(['budget', 'budgets', 'forecast', 'forecasts', 'goal', 'goals']);
+
+/** True if a (folded) word names a plan, whose amount moves no money (`upsert_budget`). */
+export function isPlanNoun(word: string): boolean {
+  return PLAN_NOUNS.has(word);
+}
+
 /** True if a (folded) word names something sold or offered, whose price moves no money (`create_product`, `update-quote`). */
 export function isCatalogueNoun(word: string): boolean {
   return CATALOGUE_NOUNS.has(word);

@@ -388,6 +388,16 @@ describe('classifier rules', () => {
       assert.equal(classifyTool(tool('create_transfer', 'Create a transfer between two bank accounts')).category, 'financial');
     });
 
+    it('takes a switch that also deletes money records as financial, and a budget\'s amount as a plan', () => {
+      const account = recorded('lunchmoney', 'delete_manual_account');
+      assert.deepEqual(both(account), ['financial', 'financial']);
+      assert.ok(classifyTool(account).signals.some((s) => s.id === 'financial-noun' && s.evidence.includes('delete_items')));
+      const switchOf = (description: string) => tool('delete_project', 'Delete a project', { delete_items: { type: 'boolean', description } });
+      assert.equal(classifyTool(switchOf('If true, also deletes its tasks and comments')).category, 'destructive');
+      assert.deepEqual(both(recorded('lunchmoney', 'upsert_budget')), ['write', 'write']);
+      assert.equal(classifyTool(tool('create_payout', 'Create a payout', { amount: { type: 'number' } })).category, 'financial');
+    });
+
     it('takes removing an assignment as a write, and a comma list of nouns as no verbs', () => {
       assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_unassign')), ['write', 'write']);
       assert.deepEqual(both(recorded('lunchmoney', 'get_transactions')), ['read', 'read']);

@@ -38,8 +38,12 @@ export interface ToolText {
  */
 export const SCHEMA_REGEX_BUDGET = 200_000;
 
-/** A bounded pattern and the label of what it means. */
-type Rule = [id: 'hidden-instructions' | 'tool-shadowing', label: string, pattern: RegExp];
+/**
+ * A bounded pattern, the label of what it means, and a cheap test every match
+ * passes (words that any match contains), run first: most text has none of them,
+ * and the pattern itself would be tried at every word of it.
+ */
+type Rule = [id: 'hidden-instructions' | 'tool-shadowing', label: string, pattern: RegExp, hint: RegExp];
 
 // Every pattern is linear or bounded: no nested quantifiers, every gap `{0,n}`.
 const RULES: Rule[] = [
@@ -47,42 +51,50 @@ const RULES: Rule[] = [
     'hidden-instructions',
     'Hidden instruction tags',
     /<\s{0,3}\/?\s{0,3}(?:important|system|sys|instructions?|hidden|secret|admin|override|critical)\b[^<>\n]{0,60}>|&lt;\s{0,3}\/?\s{0,3}(?:important|system|sys|instructions?|hidden|secret|admin|override|critical)\b[^<>&\n]{0,60}&gt;|<\|(?:im_start|im_end|system)\|>|\[\/?INST\]|<<\/?SYS>>/i,
+    /[<[&]/,
   ],
   [
     'hidden-instructions',
     'Tells the model to ignore its instructions',
     // Spanish, Portuguese, French, German, Chinese.
     /\bignor(?:a|ar|e|ez|er)\s{1,3}(?:todas\s{1,3}|toutes\s{1,3})?(?:las|as|les)\s{1,3}instru(?:cciones|[cç][oõ]es|ctions)\s{1,3}(?:anteriores|previas|pr[ée]c[ée]dentes|ant[ée]rieures)\b|\bignorier(?:e|en)?\s{1,3}(?:alle\s{1,3})?(?:vorherigen|bisherigen|obigen)\s{1,3}(?:anweisungen|instruktionen)\b|忽略(?:之前|以前|先前|上面|上述)?的?(?:所有)?(?:指令|指示|说明|提示)/iu,
+    /ignor|忽略/iu,
   ],
   [
     'hidden-instructions',
     'Tells the model to ignore its instructions',
     /\b(?:ignore|disregard|forget|override)\s{1,3}(?:all\s{1,3}|any\s{1,3})?(?:of\s{1,3})?(?:the\s{1,3}|your\s{1,3}|my\s{1,3})?(?:previous|prior|above|earlier|preceding|former|original|system|other)\s{1,3}(?:instructions?|prompts?|rules|directions|guidelines|directives)\b/i,
+    /ignore|disregard|forget|override/i,
   ],
   [
     'hidden-instructions',
     'Tells the model to hide things from the user',
     /\b(?:do\s{1,3}not|don[’']?t|never|must\s{1,3}not)\s{1,3}(?:tell|inform|mention|reveal|notify|alert|disclose|let)\b[^.\n]{0,40}?\b(?:the\s{1,3})?user\b|\bwithout\s{1,3}(?:telling|informing|notifying|alerting)\s{1,3}(?:the\s{1,3})?user\b|\b(?:the\s{1,3})?user\s{1,3}(?:must|should|need)\s{1,3}(?:not|never)\s{1,3}(?:know|see|notice|be\s{1,3}told|be\s{1,3}informed)\b|\b(?:keep|hide)\s{1,3}(?:this|it)\s{1,3}(?:secret\s{1,3}|hidden\s{1,3})?from\s{1,3}(?:the\s{1,3})?user\b|\b(?:secretly|covertly|silently|quietly)\s{1,3}(?:send|forward|copy|bcc|include|upload|exfiltrate|transmit|post|email|add)\b/i,
+    /user|secretly|covertly|silently|quietly/i,
   ],
   [
     'hidden-instructions',
     'Demands to be called before other tools',
     /\balways\s{1,3}(?:call|use|run|invoke|execute)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?first\b|\b(?:call|use|run|invoke)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?before\s{1,3}(?:calling\s{1,3}|using\s{1,3})?any\s{1,3}other\s{1,3}tools?\b|\bbefore\s{1,3}(?:calling|using|invoking)\s{1,3}any\s{1,3}other\s{1,3}tools?\b/i,
+    /first|other/i,
   ],
   [
     'hidden-instructions',
     'Asks for credential files',
     /\b(?:read|send|pass|include|upload|attach|copy|cat|provide|forward|paste)\b[^.\n]{0,80}?(?:~\/\.ssh|\bid_rsa\b|\bid_ed25519\b|\.cursor\/mcp\.json|\bmcp\.json\b|\/etc\/passwd|\/etc\/shadow|\.aws\/credentials|\.netrc\b|\.git-credentials|\.npmrc\b|\.pgpass\b|~\/\.env\b|\.env\s{1,3}file)/i,
+    /ssh|id_rsa|id_ed25519|mcp\.json|\/etc\/|credentials|netrc|npmrc|pgpass|\.env/i,
   ],
   [
     'hidden-instructions',
     'Tries to change the model’s role',
     /\byou\s{1,3}are\s{1,3}now\s{1,3}(?:a|an|in|acting|the|my)\b|\bfrom\s{1,3}now\s{1,3}on,?\s{1,3}you\s{1,3}(?:are|must|will|should)\b|\bnew\s{1,3}(?:system\s{1,3})?instructions?\s{0,3}:|\bsystem\s{1,3}override\b|\bdeveloper\s{1,3}mode\s{1,3}(?:enabled|activated)\b/i,
+    /now|instruction|override|developer/i,
   ],
   [
     'tool-shadowing',
     'Changes how other tools behave',
     /\bwhen\s{1,3}this\s{1,3}tool\s{1,3}is\s{1,3}(?:available|present|loaded|installed|enabled)\b|\b(?:modif(?:y|ies)|overrides?|replaces?|changes?|alters?)\s{1,3}the\s{1,3}behaviou?r\s{1,3}of\b|\b(?:all|any|every)\s{1,3}other\s{1,3}tools?\s{1,3}(?:must|should|shall)\b|\b(?!this\b)[\w.-]{1,64}[`'"]?\s{1,3}tool\s{1,3}(?:must|should|shall)\s{1,3}(?:always\s{1,3}|also\s{1,3}){0,2}(?:send|forward|redirect|bcc|cc|copy)\b|\b(?:also|always|additionally)\s{1,3}(?:send|forward|redirect|bcc|cc|copy)\b[^.\n]{0,60}?\bto\s{1,3}[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{2,20}/i,
+    /tool|behavio|@/i,
   ],
 ];
 
@@ -223,7 +235,8 @@ export function poisoningSignals(input: PoisoningInput): Signal[] {
   return signals;
 
   function checkPhrases(text: string, prefix: string, source: SignalSource): void {
-    for (const [id, label, pattern] of RULES) {
+    for (const [id, label, pattern, hint] of RULES) {
+      if (!hint.test(text)) continue;
       const m = pattern.exec(text);
       if (m) add(id, label, prefix + quote(text.slice(m.index, m.index + 200)), source);
     }

@@ -141,7 +141,8 @@ const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'assoc
 
 /** Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children". */
 const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding)\b/i;
-const DESTROYING_MEANS_WORDS = ['by '];
+/** What every match of `DESTROYING_MEANS` contains, tested first: most descriptions have none. */
+const DESTROYING_MEANS_WORD = 'by ';
 
 /** True when a verb's object (the words after it) is a run of code or comes from source or a container image. */
 function launchesCode(object: readonly string[]): boolean {
@@ -162,7 +163,7 @@ function launchesCode(object: readonly string[]): boolean {
 
 /** A verbless sentence that presents a chart, a report or a figure: its quote, else undefined. */
 function displayPhrase(sentence: string): string | undefined {
-  const toks = tokens(sentence).slice(0, DISPLAY_WORDS);
+  const toks = tokens(sentence, DISPLAY_WORDS);
   const at = toks.findIndex((w) => DISPLAY_NOUNS.has(w));
   if (at < 0) return undefined;
   // "Upgrade an existing Helm chart release": a word before an article is a verb the lexicon does not know.
@@ -180,12 +181,12 @@ function isAdverb(w: string): boolean {
   return (w.length > 4 && w.endsWith('ly')) || (w.length > 6 && w.endsWith('mente')) || (w.length > 6 && w.endsWith('ement'));
 }
 
-/** Tokens of one sentence: words (letters/digits/apostrophes) and commas, folded. */
-function tokens(sentence: string): string[] {
+/** Tokens of one sentence (at most `max`): words (letters/digits/apostrophes) and commas, folded. */
+function tokens(sentence: string, max = 61): string[] {
   const out: string[] = [];
   for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+|,/gu)) {
     out.push(m[0] === ',' ? ',' : fold(m[0].replace(/['’]s$/, '')));
-    if (out.length > 60) break;
+    if (out.length >= max) break;
   }
   return out;
 }
@@ -356,7 +357,7 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   const de = mentionsAny(text, DESTRUCTIVE_WORDS) ? DESTRUCTIVE.exec(text) : null;
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   // "Unsplit a transaction by deleting its children": the means of the lead sentence destroy.
-  if (!de && firstSentence && mentionsAny(firstSentence, DESTROYING_MEANS_WORDS)) {
+  if (!de && firstSentence.includes(DESTROYING_MEANS_WORD)) {
     const means = DESTROYING_MEANS.exec(firstSentence);
     if (means) out.destructive = quote(context(firstSentence, means.index, means[0].length), 120);
   }

@@ -120,7 +120,8 @@ const DISPLAYED = new Set(['page', 'pages', 'screen', 'screens', 'tab', 'tabs', 
  * nothing is changed ("Radar chart comparing items", "KPI card: total revenue", "Breakdown of orders").
  */
 const DISPLAY_NOUNS = new Set([
-  'chart', 'charts', 'graph', 'graphs', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'breakdown', 'overview',
+  // Not "graph": a knowledge graph is stored data ("Open specific nodes in the knowledge graph").
+  'chart', 'charts', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'breakdown', 'overview',
   'summary', 'dashboard', 'kpi', 'kpis', 'analysis', 'analytics', 'visualization', 'visualisation', 'statistics', 'stats', 'metrics',
 ]);
 

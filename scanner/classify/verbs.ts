@@ -336,7 +336,8 @@ const CONFIGURATION_NOUNS = new Set([
  * (`billingNouns`), and tokens, coins or NFTs that are moved (`transfer_nft`).
  */
 export function moneyNouns(words: readonly string[], verbs: readonly string[]): string[] {
-  // "Attach a receipt to a transaction": after a preposition, a money noun owns the attached thing that is the object.
+  // Most names and lead clauses name no money at all: nothing below can find any.
+  if (!words.some((w) => MAYBE_MONEY.has(w))) return [];
   const goods = words.some((w) => GOODS.has(w));
   const counted = (w: string, i: number) =>
     MONEY_NOUNS.has(w) &&
@@ -365,6 +366,11 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
 export function accountingKinds(words: readonly string[], verbs: readonly string[]): string[] {
   return moneyNouns(words, verbs).filter((w) => !SUBSCRIPTION_NOUNS.has(w) && !(ORDER_NOUNS.has(w) && !words.some((x, i) => x === w && LEDGER_ORDERS.has(words[i - 1] ?? ''))));
 }
+
+/** Every word without which `moneyNouns` finds nothing: money, billing, asset, earnings and order nouns, and entries. */
+const MAYBE_MONEY: ReadonlySet<string> = new Set([
+  ...MONEY_NOUNS, ...SUBSCRIPTION_NOUNS, ...ORDER_NOUNS, ...ASSET_NOUNS, ...EARNINGS_NOUNS, 'entry', 'entries',
+]);
 
 /** Things attached to a record, whose owner a money noun before them only names: an attachment, a file, a note. */
 const ATTACHED_THINGS = new Set([

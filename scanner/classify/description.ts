@@ -138,7 +138,23 @@ const CODE_SOURCES = new Set(['repository', 'repositories', 'repo', 'repos', 'do
 const CONTAINER_WORDS = new Set(['docker', 'container', 'oci']);
 
 /** Objects that are a link between two things, which survive its removal: "Remove one user's assignment from…". */
-const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'associations', 'membership', 'memberships']);
+const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings']);
+
+/** Things scheduled to happen, whose deletion cancels the happening and loses no stored data: "Delete an alarm for an object". */
+const SCHEDULED = new Set(['alarm', 'alarms', 'timer', 'timers', 'reminder', 'reminders']);
+
+/** Verbs of making something new whose object decides what is made: "Generate embeddings from text". */
+const GENERATING = new Set(['generate', 'generates', 'generating', 'genera', 'gera', 'genere', 'generiert']);
+
+/**
+ * What a model computes and hands back, changing nothing: "Generate text using an AI model",
+ * "Generate embeddings from text", "Generate images using a model". An API key, a link or a report
+ * file generated is something else.
+ */
+const MODEL_OUTPUTS = new Set([
+  'text', 'texts', 'image', 'images', 'embedding', 'embeddings', 'vector', 'vectors', 'completion', 'completions', 'caption', 'captions',
+  'speech', 'audio', 'transcription', 'transcriptions', 'transcript', 'translation', 'translations', 'summary', 'summaries', 'answer', 'answers',
+]);
 
 /** Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children". */
 const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding)\b/i;
@@ -176,6 +192,23 @@ function displayPhrase(sentence: string): string | undefined {
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'one', 'some', 'um', 'uma', 'un', 'una', 'une', 'le', 'la', 'eine', 'einen', 'ein']);
+
+/**
+ * The last word of a verb's object, up to the first preposition (of the few words given): "alarm" in
+ * "an alarm for a Durable Object", "history" in "the alarm history of a device".
+ */
+function headNoun(after: readonly string[]): string {
+  const end = after.findIndex((w) => OBJECT_ENDINGS.has(w));
+  return (end < 0 ? after : after.slice(0, end)).at(-1) ?? '';
+}
+
+/** Words that end a verb's object: "Generate text using a model", "Delete an alarm for an object". */
+const OBJECT_ENDINGS = new Set(['from', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'using', 'via', 'by', 'into', 'between', 'based', 'and', 'or', ',', 'de', 'con', 'com', 'avec', 'mit', 'aus']);
+
+/** True when the object after a generating verb (up to five words) is what a model outputs: text, images, embeddings (not "a text file"). */
+function generatesModelOutput(after: readonly string[]): boolean {
+  return MODEL_OUTPUTS.has(headNoun(after));
+}
 
 /** True for an adverb to skip: "Permanently", "completamente", "définitivement". */
 function isAdverb(w: string): boolean {
@@ -262,7 +295,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j) }];
   }
 
-  const lead = lookupInflected(first);
+  // "Generate embeddings from text", "Generate text using an AI model": a model's output is returned, not stored.
+  // Coordinated verbs still count ("Generate an image and upload it…").
+  const generated = GENERATING.has(first) && generatesModelOutput(toks.slice(i + 1, i + 6));
+  const lead = generated ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
   if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
   // "Replace all external links…", "Replaces the entire document": what was there is gone.
   if (REPLACING.has(lead.base) && toks.slice(i + 1, i + 4).some((w) => WHOLE.has(w))) {
@@ -270,6 +306,11 @@ function sentenceLead(sentence: string): LeadVerb[] {
   }
   // "Remove the current user as owner": a role is taken away, nothing stored is lost.
   // "Remove one user's assignment from a document": a link goes, both sides stay.
+  // "Delete an alarm for a Durable Object", "Delete a service binding": a scheduled happening is cancelled, or a
+  // link between two things that both stay is undone; the name's same verb means the same.
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w))) {
+    return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
+  }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i) }];
   }

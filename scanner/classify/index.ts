@@ -28,7 +28,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isPlanNoun, lookupInflected, moneyNouns } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isMockWord, isPlanNoun, lookupInflected, moneyNouns } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -288,7 +288,12 @@ export function classifyTool(tool: McpTool): Classification {
       const kinds = moneyKinds.map((k) => k.join(' ')).join(', ');
       money.push({ id: 'financial-noun', label: `Acts on any kind of record, money-bearing ones among those it names (${kinds})`, evidence: quote(`${schema.kinds!.parameter}: ${kinds}`), source: 'schema' });
     }
-    if (money.length > 0) {
+    // `trigger_mock_webhook`, "Simulate and send a signed webhook event (payment.captured)…": a made-up event's
+    // amount and payment names move no money.
+    const mock = money.length > 0 && (nameEv.words.some(isMockWord) || mockLead(window));
+    if (mock) {
+      signals.push(...money.map((m) => ({ ...m, label: `${m.label}; only in a mock or simulated event, which moves no money` })));
+    } else if (money.length > 0) {
       category = 'financial';
       signals.push(...money);
       evidence.push(...money.map((s) => ({ category: 'financial' as const, source: s.source, strong: true })));
@@ -319,6 +324,17 @@ export function classifyTool(tool: McpTool): Classification {
     confidence: confidence(category, evidence, hints.readOnly, fallback),
     signals,
   };
+}
+
+/** Words of a description's start read for a mock or a simulation ("Simulate and send…", "Sends a fake event…"). */
+const MOCK_LEAD_WORDS = 12;
+
+/** True when the first words of a description say what it makes is a mock or a simulation. */
+function mockLead(description: string): boolean {
+  const head = description.slice(0, 160).toLowerCase();
+  // Most descriptions name no mock at all: a substring test before splitting into words.
+  if (!/mock|fake|dummy|simulat/.test(head)) return false;
+  return (head.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MOCK_LEAD_WORDS).some(isMockWord);
 }
 
 /**

@@ -204,6 +204,10 @@ const MONEY_NOUNS = new Set(
     'purchase purchases transaction transactions transfer transfers checkout checkouts trade trades',
     'bet bets wager wagers donation donations remittance wire dispute disputes chargeback chargebacks',
     'coupon coupons voucher vouchers tax taxes discount discounts promotion promotions promo promos',
+    // An expense (report or claim) records money spent and owed back: "Create an expense", `expenses_delete`.
+    'expense expenses',
+    // A bill owed to a supplier (`delete_bill`, "Delete a vendor bill"); a bill of materials is a recipe (see `counted`).
+    'bill bills',
     'desconto descontos descuento descuentos remise remises rabatt rabatte',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
@@ -238,7 +242,12 @@ const NON_COMMERCIAL_ORDERS = new Set(['work', 'production', 'manufacturing', 'm
 const LEDGER_ORDERS = new Set(['sales', 'sale', 'purchase', 'purchasing']);
 /** Changes that alter an accounting order's lines and totals ("Update an existing Sales Order"). */
 const CHANGING_VERBS = new Set(['update', 'edit', 'modify', 'amend', 'change', 'patch', 'replace', 'upsert']);
-const ORDER_VERBS = new Set(['place', 'create', 'submit', 'confirm', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt']);
+/** Deletions: a placed order deleted is money undone as much as one cancelled (`orders_delete`); "Delete a note of an order" is not (the order only owns it). */
+const DELETING_VERBS = new Set(['delete', 'remove', 'destroy', 'void', 'erase', 'purge', 'supprime', 'supprimer']);
+const ORDER_VERBS = new Set([
+  'place', 'create', 'submit', 'confirm', 'cancel', 'refund', 'buy', 'sell', 'checkout', 'purchase', 'fulfill', 'capture', 'cria', 'crea', 'cree', 'erstellt',
+  ...DELETING_VERBS,
+]);
 /** Words after which an order is what the object belongs to, not the object: "Create a fulfillment for an order". */
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'to', 'from', 'on', 'in', 'into', 'within', 'with', 'by', 'at', 'para', 'de', 'do', 'da', 'del', 'pour', 'du', 'fur', 'zu', 'von', 'mit']);
 
@@ -309,6 +318,14 @@ const CATALOGUE_NOUNS = new Set([
   'quotations',
 ]);
 
+/** Words saying an event or a record is made up for testing: a mock webhook's amount moves no money. */
+const MOCK_WORDS = new Set(['mock', 'mocked', 'mocks', 'fake', 'faked', 'dummy', 'simulate', 'simulates', 'simulated', 'simulating', 'simulation', 'simulations']);
+
+/** True if a (folded) word says what is made is a mock or a simulation (`trigger_mock_webhook`, "Simulate a webhook event"). */
+export function isMockWord(word: string): boolean {
+  return MOCK_WORDS.has(word);
+}
+
 /** Plans whose amounts are targets, not payments: a budget, a forecast, a savings goal. */
 const PLAN_NOUNS = new Set(['budget', 'budgets', 'forecast', 'forecasts', 'goal', 'goals']);
 
@@ -325,8 +342,8 @@ export function isCatalogueNoun(word: string): boolean {
 /** Nouns that a money noun before them only qualifies: a payment gateway's settings move no money. */
 const CONFIGURATION_NOUNS = new Set([
   'gateway', 'gateways', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'provider', 'providers',
-  // `create_discount_group`: a group organises discounts; creating one moves no money.
-  'group', 'groups',
+  // `create_discount_group`: a group organises discounts; creating one moves no money. An expense category sorts expenses.
+  'group', 'groups', 'category', 'categories',
 ]);
 
 /**
@@ -346,7 +363,9 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
     !ATTACHED_THINGS.has(words[i + 1] ?? '') &&
     !(ATTACHED_THINGS.has(words[i + 2] ?? '') && !MONEY_NOUNS.has(words[i + 1] ?? '') && !OWNER_PREPOSITIONS.has(words[i + 1] ?? '')) &&
     // "a Stock Entry (material issue, receipt, or transfer)": goods move, not money.
-    !(goods && (w === 'transfer' || w === 'transfers'));
+    !(goods && (w === 'transfer' || w === 'transfers')) &&
+    // "Create a Bill of Materials": a product's recipe.
+    !((w === 'bill' || w === 'bills') && words[i + 1] === 'of');
   // "Attach a receipt image to a transaction", "Create a transaction group from existing transactions": when
   // the object is an attached thing or a grouping and no money, the money nouns after a preposition own it.
   const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
@@ -355,7 +374,9 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
   const plain = words.filter((w, i) => counted(w, i) && !(ownedOnly && i > owner));
   // Accounting entries: "Create a new Journal Entry", `ledger_entry_create`.
   const entries = words.filter((w, i) => (w === 'entry' || w === 'entries') && LEDGER_WORDS.has(words[i - 1] ?? '')).map((w) => `journal ${w}`);
-  return [...new Set([...plain, ...entries, ...billingNouns(words, verbs)])];
+  // Credit and debit notes and memos: "Delete a credit note" (the note is the money document, not something attached).
+  const documents = words.flatMap((w, i) => (NOTE_MONEY.has(w) && MONEY_DOCUMENTS.has(words[i + 1] ?? '') ? [`${w} ${words[i + 1]}`] : []));
+  return [...new Set([...plain, ...entries, ...documents, ...billingNouns(words, verbs)])];
 }
 
 /**
@@ -364,13 +385,19 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
  * `orders` or `subscriptions` object type is a record kind like its contacts, not a placed order.
  */
 export function accountingKinds(words: readonly string[], verbs: readonly string[]): string[] {
-  return moneyNouns(words, verbs).filter((w) => !SUBSCRIPTION_NOUNS.has(w) && !(ORDER_NOUNS.has(w) && !words.some((x, i) => x === w && LEDGER_ORDERS.has(words[i - 1] ?? ''))));
+  // `doc_delete` over "e.g. 'Customer', 'Sales Order'": a generic deletion (of drafts, as a rule) does not show the order was placed.
+  return moneyNouns(words, verbs.filter((v) => !DELETING_VERBS.has(v))).filter((w) => !SUBSCRIPTION_NOUNS.has(w) && !(ORDER_NOUNS.has(w) && !words.some((x, i) => x === w && LEDGER_ORDERS.has(words[i - 1] ?? ''))));
 }
 
 /** Every word without which `moneyNouns` finds nothing: money, billing, asset, earnings and order nouns, and entries. */
 const MAYBE_MONEY: ReadonlySet<string> = new Set([
-  ...MONEY_NOUNS, ...SUBSCRIPTION_NOUNS, ...ORDER_NOUNS, ...ASSET_NOUNS, ...EARNINGS_NOUNS, 'entry', 'entries',
+  ...MONEY_NOUNS, ...SUBSCRIPTION_NOUNS, ...ORDER_NOUNS, ...ASSET_NOUNS, ...EARNINGS_NOUNS, 'entry', 'entries', 'credit', 'debit',
 ]);
+
+/** Words that, before a note or a memo, make it an accounting document: a credit note, a debit memo. */
+const NOTE_MONEY = new Set(['credit', 'debit']);
+/** What a credit or a debit makes a money document. */
+const MONEY_DOCUMENTS = new Set(['note', 'notes', 'memo', 'memos']);
 
 /** Things attached to a record, whose owner a money noun before them only names: an attachment, a file, a note. */
 const ATTACHED_THINGS = new Set([
@@ -453,6 +480,8 @@ export function overwritesFromImage(base: string, after: readonly string[]): boo
 const ACTION_NOUNS = new Map<string, Category>([
   ['search', 'read'], ['lookup', 'read'], ['scan', 'read'], ['check', 'read'], ['analysis', 'read'],
   ['screenshot', 'read'], ['snapshot', 'read'], ['look', 'read'],
+  // "Run inference on a model": a model computes an answer and returns it.
+  ['inference', 'read'], ['prediction', 'read'],
   ['query', 'read'], ['review', 'read'], ['report', 'read'], ['aggregation', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],

@@ -408,6 +408,65 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-8 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('takes deleting an order, an expense, a bill or a credit note as financial, and deleting what one of them only owns as destructive', () => {
+      for (const name of ['boond_orders_delete', 'boond_expenses_delete', 'boond_invoices_delete', 'boond_purchases_delete']) {
+        assert.deepEqual(both(recorded('boondmanager', name)), ['financial', 'financial'], name);
+      }
+      assert.deepEqual(both(recorded('woocommerce', 'woo_orders_delete')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('woocommerce', 'woo_coupons_delete')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('delete_bill', 'Delete a vendor bill')).category, 'financial');
+      assert.equal(classifyTool(tool('delete_credit_note', 'Delete a draft credit note')).category, 'financial');
+      assert.equal(classifyTool(tool('delete_expense', 'Delete an expense report')).category, 'financial');
+      // Not money: what an order or a transaction only owns, an order of work, a category of expenses, a generic deletion.
+      assert.deepEqual(both(recorded('boondmanager', 'boond_projects_delete')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('woocommerce', 'woo_products_delete')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('lunchmoney', 'delete_transaction_attachment')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_delete')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('orders_notes_delete', 'Delete an order note')).category, 'destructive');
+      assert.equal(classifyTool(tool('remove_line_item', 'Remove an item from an order')).category, 'destructive');
+      assert.equal(classifyTool(tool('delete_work_order', 'Delete a work order')).category, 'destructive');
+      assert.equal(classifyTool(tool('delete_expense_category', 'Delete an expense category')).category, 'destructive');
+      assert.equal(classifyTool(tool('bom_create', 'Create a Bill of Materials for an item')).category, 'write');
+    });
+
+    it('reads a model run to compute and return its output, unless the output is stored or sent', () => {
+      for (const name of ['ai_inference', 'ai_embeddings', 'ai_text_generation', 'ai_image_generation']) {
+        assert.deepEqual(both(recorded('cloudflare', name)), ['read', 'read'], name);
+      }
+      assert.equal(classifyTool(tool('summarize', 'Generate a summary of the text')).category, 'read');
+      assert.equal(classifyTool(tool('predict', 'Run a prediction with the model')).category, 'read');
+      assert.equal(classifyTool(tool('gen_image', 'Generate an image and upload it to the bucket', { bucket: { type: 'string' } })).category, 'write');
+      assert.equal(classifyTool(tool('generate_api_key', 'Generate a new API key')).category, 'write');
+      assert.equal(classifyTool(tool('generate_text_file', 'Generate a text file in the workspace')).category, 'write', 'a file is stored, whatever it holds');
+      assert.equal(classifyTool(tool('run_job', 'Run a job on the cluster')).category, 'execute');
+    });
+
+    it('takes a mock or simulated event as moving no money', () => {
+      const mock = recorded('unified-pay', 'trigger_mock_webhook');
+      assert.deepEqual(both(mock), ['write', 'write']);
+      assert.ok(classifyTool(mock).signals.some((s) => s.id === 'financial-parameter' && s.label.includes('mock')), 'the amount is still shown');
+      assert.equal(classifyTool(tool('send_test_event', 'Simulate a payment.succeeded webhook event for testing', { amount: { type: 'number' } })).category, 'write');
+      assert.deepEqual(both(recorded('unified-pay', 'create_refund')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('send_payment', 'Send a payment to a recipient', { amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('takes deleting an alarm or a binding as a write, and deleting stored data as destructive', () => {
+      assert.deepEqual(both(recorded('cloudflare', 'do_alarm_delete')), ['write', 'write']);
+      assert.deepEqual(both(recorded('cloudflare', 'service_binding_delete')), ['write', 'write']);
+      assert.deepEqual(both(recorded('cloudflare', 'do_delete_object')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('delete_reminder', 'Delete a reminder')).category, 'write');
+      assert.equal(classifyTool(tool('delete_alarm_history', 'Delete the alarm history of a device')).category, 'destructive', 'the history is stored data');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -62,9 +62,10 @@ export async function loadServerList(file: string): Promise<ServerTarget[]> {
     }
   }
   const slugs = assignSlugs(parsed.map((p) => p.id));
+  const shown = displayPath(file);
   const origin = (key: string): Origin => {
     const line = located.lineOf(['mcpServers', key]);
-    return { source: 'list', file: displayPath(file), key, ...(line ? { line } : {}) };
+    return { source: 'list', file: shown, key, ...(line ? { line } : {}) };
   };
   return parsed.map((p, i) => ({ ...p.target, slug: slugs[i], origin: origin(p.id) }) as ServerTarget);
 }

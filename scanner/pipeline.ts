@@ -22,7 +22,8 @@ import PQueue from 'p-queue';
 /**
  * Servers classified and stored at once, after their connections are done.
  * @default 16
- * Why: writes overlap on the file system's thread pool; more only queues there.
+ * Why: inline, writes overlap on the file system's thread pool; with the offload worker,
+ * requests wait in its queue so it never idles between two. More only queues longer.
  */
 const STORE_CONCURRENCY = 16;
 

@@ -199,10 +199,44 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Reads an SSE stream until the response with `id` arrives; events other than
- * that response are skipped (up to `maxStray`). Each event is bounded by `max`.
+ * Requests of the server's a session answers, at most.
+ * @default 16
+ * Why: a server may ping a client; one that sends thousands of requests must not make the
+ * scanner send it thousands of POSTs (the rest are skipped like any stray event).
  */
-export function readSseResponse(res: IncomingMessage, id: number, max: number, maxStray: number, signal: AbortSignal): Promise<JsonRpcResponse> {
+const MAX_ANSWERS = 16;
+
+/** A JSON-RPC request the server sends the client (`ping`, or one for a capability the client lacks). */
+export interface ServerRequest {
+  id: string | number;
+  method: string;
+}
+
+/** The server's requests in a parsed message (a message or a batch). */
+function serverRequests(parsed: unknown): ServerRequest[] {
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  const out: ServerRequest[] = [];
+  for (const item of items) {
+    if (!item || typeof item !== 'object') continue;
+    const { id, method } = item as { id?: unknown; method?: unknown };
+    if (typeof method === 'string' && (typeof id === 'string' || typeof id === 'number')) out.push({ id, method });
+  }
+  return out;
+}
+
+/**
+ * Reads an SSE stream until the response with `id` arrives; events other than
+ * that response are skipped (up to `maxStray`), the server's requests among
+ * them handed to `onRequest`. Each event is bounded by `max`.
+ */
+export function readSseResponse(
+  res: IncomingMessage,
+  id: number,
+  max: number,
+  maxStray: number,
+  signal: AbortSignal,
+  onRequest?: (request: ServerRequest) => void,
+): Promise<JsonRpcResponse> {
   return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8');
     let pending = '';
@@ -236,7 +270,8 @@ export function readSseResponse(res: IncomingMessage, id: number, max: number, m
       }
       const found = findResponse(parsed, id);
       if (found) return finish(undefined, found);
-      if (++stray > maxStray) finish(new ScanError('protocol', `the server sent over ${maxStray} events without answering`));
+      if (++stray > maxStray) return finish(new ScanError('protocol', `the server sent over ${maxStray} events without answering`));
+      if (onRequest) for (const request of serverRequests(parsed)) onRequest(request);
     };
     const onLine = (line: string) => {
       if (line === '') return dispatch();
@@ -294,6 +329,7 @@ export class StreamableHttpSession {
   private sessionId?: string;
   private protocolVersion?: string;
   private nextId = 0;
+  private answered = 0;
   private readonly max: number;
 
   constructor(
@@ -340,7 +376,7 @@ export class StreamableHttpSession {
     const type = header(res.headers, 'content-type') ?? '';
     let response: JsonRpcResponse | undefined;
     if (/^text\/event-stream/i.test(type)) {
-      response = await readSseResponse(res, id, this.max, this.ctx.maxStrayEvents ?? 1000, this.ctx.signal);
+      response = await readSseResponse(res, id, this.max, this.ctx.maxStrayEvents ?? 1000, this.ctx.signal, (request) => this.answer(request));
     } else if (/^application\/(?:[\w.+-]*\+)?json/i.test(type)) {
       response = findResponse(parseJson((await readBody(res, this.max, this.ctx.signal)).toString('utf8')), id);
       if (!response) throw new ScanError('protocol', `the server's answer to ${method} is not its JSON-RPC response`);
@@ -365,7 +401,25 @@ export class StreamableHttpSession {
 
   /** Sends a notification without waiting for the answer (202); its failure shows in the next request. */
   notify(method: string): void {
-    const body = JSON.stringify({ jsonrpc: '2.0', method });
+    this.post(JSON.stringify({ jsonrpc: '2.0', method }));
+  }
+
+  /**
+   * Answers a request the server sent while answering one of ours, as the spec asks of a
+   * client: `ping` with an empty result, anything else (sampling, elicitation, roots: none of
+   * them declared) with "method not found". Sent without waiting, like a notification.
+   */
+  private answer(request: ServerRequest): void {
+    if (++this.answered > MAX_ANSWERS) return; // a server that keeps asking gets no more POSTs from us
+    const reply =
+      request.method === 'ping'
+        ? { jsonrpc: '2.0', id: request.id, result: {} }
+        : { jsonrpc: '2.0', id: request.id, error: { code: -32601, message: 'Method not found: this client is a scanner and offers no capabilities' } };
+    this.post(JSON.stringify(reply));
+  }
+
+  /** POSTs a message whose answer (202) nobody waits for. */
+  private post(body: string): void {
     exchange(this.ctx, this.endpoint, 'POST', this.requestHeaders(), body).then(
       ({ res }) => res.resume(),
       () => {},

@@ -43,6 +43,43 @@ describe('misbehaving remote servers', () => {
     assert.equal(results.get('s')!.tools.length, 1);
   });
 
+  it('answers the server\'s requests on an SSE stream: ping with an empty result, others with "method not found", at most 16', async () => {
+    const replies: { id?: unknown; result?: unknown; error?: { code?: number } }[] = [];
+    let heard: () => void = () => {};
+    const bothHeard = new Promise<void>((resolve) => (heard = resolve));
+    const http = track(
+      await rawMcpServer({
+        tools: [tool('get_a')],
+        intercept: async (req, res, msg) => {
+          const reply = msg as (typeof replies)[number] | undefined;
+          if (req.method === 'POST' && reply && !msg?.method && reply.id !== undefined) {
+            replies.push(reply);
+            if (replies.length >= 2) heard();
+            res.writeHead(202).end();
+            return true;
+          }
+          if (msg?.method !== 'tools/list') return false;
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(`data: ${JSON.stringify({ jsonrpc: '2.0', id: 'p-1', method: 'ping' })}\n\n`);
+          res.write(`data: ${JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'sampling/createMessage', params: {} })}\n\n`);
+          for (let i = 0; i < 40; i++) res.write(`data: ${JSON.stringify({ jsonrpc: '2.0', id: `flood-${i}`, method: 'ping' })}\n\n`);
+          // Like a server that waits for its ping to be answered before it answers the client.
+          await bothHeard;
+          res.end(`data: ${JSON.stringify({ jsonrpc: '2.0', id: msg.id, result: { tools: [tool('get_a')] } })}\n\n`);
+          return true;
+        },
+      }),
+    );
+    const { results } = await scanList({ s: { url: http.url } }, { timeoutSeconds: 10 });
+    const r = results.get('s')!;
+    assert.equal(r.status, 'ok', JSON.stringify(r.error));
+    assert.equal(r.tools.length, 1);
+    for (let i = 0; i < 50 && replies.length < 16; i++) await new Promise((res) => setTimeout(res, 20));
+    assert.deepEqual(replies.find((x) => x.id === 'p-1'), { jsonrpc: '2.0', id: 'p-1', result: {} });
+    assert.equal(replies.find((x) => x.id === 7)?.error?.code, -32601);
+    assert.equal(replies.length, 16, 'the flood of pings gets 16 answers in all, no more');
+  });
+
   it('times out a server that answers one byte a second', async () => {
     const http = track(
       await listen((_req, res) => {

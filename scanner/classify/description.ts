@@ -140,6 +140,16 @@ const CONTAINER_WORDS = new Set(['docker', 'container', 'oci']);
 /** Objects that are a link between two things, which survive its removal: "Remove one user's assignment from…". */
 const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings']);
 
+/** People who belong to a group, a team or a project and stay users when removed from it: "Remove a team member". */
+const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
+/** Groupings whose members survive being taken out of them: "Remove a project from an access group". */
+const GROUPINGS = new Set(['group', 'groups', 'team', 'teams']);
+/** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
+const CONFIGURATIONS = new Set(['config', 'configs', 'configuration', 'configurations', 'settings', 'policy', 'policies', 'ruleset', 'rulesets']);
+
+/** Texts that evaluating checks against rules, computing a verdict: "Evaluate a text prompt against content policies" (not an expression, which runs). */
+const JUDGED_TEXTS = new Set(['prompt', 'prompts', 'text', 'texts', 'content', 'message', 'messages', 'input', 'inputs', 'response', 'responses']);
+
 /** Things scheduled to happen, whose deletion cancels the happening and loses no stored data: "Delete an alarm for an object". */
 const SCHEDULED = new Set(['alarm', 'alarms', 'timer', 'timers', 'reminder', 'reminders']);
 
@@ -304,11 +314,23 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (REPLACING.has(lead.base) && toks.slice(i + 1, i + 4).some((w) => WHOLE.has(w))) {
     return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 2) }];
   }
+  // "Evaluate a text prompt against content policies": a verdict is computed and returned.
+  if (lead.base === 'evaluate' && JUDGED_TEXTS.has(headNoun(toks.slice(i + 1, i + 6)))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
+  }
+  // "Create or replace firewall configuration": a whole configuration replaced loses the old one.
+  const replacing = toks.slice(i, i + 4).findIndex((w) => w === 'replace' || w === 'replaces');
+  if (replacing >= 0 && CONFIGURATIONS.has(headNoun(toks.slice(i + replacing + 1, i + replacing + 6)))) {
+    return [{ word: toks[i + replacing], category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + replacing + 2) }];
+  }
   // "Remove the current user as owner": a role is taken away, nothing stored is lost.
   // "Remove one user's assignment from a document": a link goes, both sides stay.
   // "Delete an alarm for a Durable Object", "Delete a service binding": a scheduled happening is cancelled, or a
   // link between two things that both stay is undone; the name's same verb means the same.
-  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w))) {
+  // "Remove a team member", "Remove a project from an access group": a member leaves, both it and the group stay.
+  const from = toks.indexOf('from', i + 1);
+  const leaves = lead.base === 'remove' && (MEMBERS.has(headNoun(toks.slice(i + 1, i + 6))) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {

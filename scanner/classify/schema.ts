@@ -205,6 +205,9 @@ export const MAX_CODE_DEPTH = 5;
 /** A parameter description saying its command or script is run. */
 const RUN_DESCRIPTION = /\b(?:commands?|script)\s{1,3}to\s{1,3}(?:run|execute)\b|\b(?:commands?|script)\s{1,3}(?:that\s{1,3})?(?:runs|is\s{1,3}run|is\s{1,3}executed|will\s{1,3}be\s{1,3}(?:run|executed))\b/i;
 
+/** A parameter description calling its query read-only: "A read-only SQL query to run against the logs". */
+const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\bquer(?:y|ies)\b/i;
+
 /** Parameters carrying code or commands → execute. */
 function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
@@ -213,6 +216,8 @@ function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefi
     const last = words.at(-1);
     if (last === undefined) continue;
     const desc = paramDescription(p);
+    // "A read-only ClickHouse SQL query to run against the project's logs": a query said to be read-only reads.
+    if (READ_ONLY_QUERY.test(desc)) continue;
     // Deeper down (`update.request.spec.services[].build_command`, a spec wrapped in a request), only a
     // command named so whose description says it is run: "An optional build command to run…".
     if (p.depth > 2 && !(CODE_NOUNS.has(last) && RUN_DESCRIPTION.test(desc))) continue;
@@ -295,7 +300,8 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
       let best: Category | undefined;
       const words = splitWords(value);
       for (const [i, w] of words.entries()) {
-        const entry = lookupEnumVerb(w);
+        // `chargeback_reverse` among the kinds a list filters by: a word as often a noun or an adjective is a verb only first.
+        const entry = i > 0 && lookupEnumVerb(w)?.noun ? undefined : lookupEnumVerb(w);
         // `clear_template_cache`, `reset_password`: transient state, not stored data (`clearsOnlyTransient`).
         const category = entry && clearsOnlyTransient(w, words.slice(i + 1)) ? 'write' : entry?.category;
         if (category && (best === undefined || rank(category) > rank(best))) best = category;

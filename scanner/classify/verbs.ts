@@ -49,6 +49,11 @@ const ENGLISH: Line[] = [
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
   ['sign react rate replace place claim', 'write', 'noun'],
   ['confirm redeem rebuild', 'write'],
+  // Acting on a claim, a plan or a record already there: "Accept a payment dispute", "Upgrade a subscription",
+  // "Ingest events", "Rerequest a check".
+  ['accept upgrade downgrade ingest rerequest resend', 'write'],
+  // "Reverse a transaction"; as often an adjective (`reverse_geocode`, `chargeback_reverse` among filter values).
+  ['reverse', 'write', 'noun'],
   // Reorganising records: what they hold stays (`REORGANISING_VERBS`).
   ['unsplit ungroup', 'write'],
   ['split', 'write', 'noun'],
@@ -208,6 +213,8 @@ const MONEY_NOUNS = new Set(
     'expense expenses',
     // A bill owed to a supplier (`delete_bill`, "Delete a vendor bill"); a bill of materials is a recipe (see `counted`).
     'bill bills',
+    // Stored value and a seller's cut: "Create a customer credits account", a commission paid.
+    'credits commission commissions',
     'desconto descontos descuento descuentos remise remises rabatt rabatte',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',
@@ -356,19 +363,23 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
   // Most names and lead clauses name no money at all: nothing below can find any.
   if (!words.some((w) => MAYBE_MONEY.has(w))) return [];
   const goods = words.some((w) => GOODS.has(w));
+  const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
   const counted = (w: string, i: number) =>
     MONEY_NOUNS.has(w) &&
+    // "Create a customer credits account" keeps credits; "Send a request, billed from your credits" only pays for a service with them.
+    !(w === 'credits' && owner >= 0 && i > owner) &&
     !CONFIGURATION_NOUNS.has(words[i + 1] ?? '') &&
     // `delete_transaction_attachment`, "a transaction file attachment": the attachment is the object.
     !ATTACHED_THINGS.has(words[i + 1] ?? '') &&
     !(ATTACHED_THINGS.has(words[i + 2] ?? '') && !MONEY_NOUNS.has(words[i + 1] ?? '') && !OWNER_PREPOSITIONS.has(words[i + 1] ?? '')) &&
+    // `add_payment_dispute_evidence`: a run of money nouns that only qualifies an attached thing.
+    !(MONEY_NOUNS.has(words[i + 1] ?? '') && ATTACHED_THINGS.has(words[i + 2] ?? '')) &&
     // "a Stock Entry (material issue, receipt, or transfer)": goods move, not money.
     !(goods && (w === 'transfer' || w === 'transfers')) &&
     // "Create a Bill of Materials": a product's recipe.
     !((w === 'bill' || w === 'bills') && words[i + 1] === 'of');
   // "Attach a receipt image to a transaction", "Create a transaction group from existing transactions": when
   // the object is an attached thing or a grouping and no money, the money nouns after a preposition own it.
-  const owner = words.findIndex((w) => OWNER_PREPOSITIONS.has(w));
   const object = owner > 0 ? words.slice(0, owner) : [];
   const ownedOnly = object.some((w) => ATTACHED_THINGS.has(w) || CONFIGURATION_NOUNS.has(w)) && !object.some(counted);
   const plain = words.filter((w, i) => counted(w, i) && !(ownedOnly && i > owner));
@@ -376,7 +387,9 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
   const entries = words.filter((w, i) => (w === 'entry' || w === 'entries') && LEDGER_WORDS.has(words[i - 1] ?? '')).map((w) => `journal ${w}`);
   // Credit and debit notes and memos: "Delete a credit note" (the note is the money document, not something attached).
   const documents = words.flatMap((w, i) => (NOTE_MONEY.has(w) && MONEY_DOCUMENTS.has(words[i + 1] ?? '') ? [`${w} ${words[i + 1]}`] : []));
-  return [...new Set([...plain, ...entries, ...documents, ...billingNouns(words, verbs)])];
+  // Shares of takings paid to someone: "Delete a revenue split".
+  const billed = words.flatMap((w, i) => (REVENUE_WORDS.has(w) && SHARES.has(words[i + 1] ?? '') ? [`${w} ${words[i + 1]}`] : []));
+  return [...new Set([...plain, ...entries, ...documents, ...billed, ...billingNouns(words, verbs)])];
 }
 
 /**
@@ -389,9 +402,14 @@ export function accountingKinds(words: readonly string[], verbs: readonly string
   return moneyNouns(words, verbs.filter((v) => !DELETING_VERBS.has(v))).filter((w) => !SUBSCRIPTION_NOUNS.has(w) && !(ORDER_NOUNS.has(w) && !words.some((x, i) => x === w && LEDGER_ORDERS.has(words[i - 1] ?? ''))));
 }
 
+/** Takings that a split or a share divides among payees: a revenue split, a payment split. */
+const REVENUE_WORDS = new Set(['revenue', 'payment', 'payout', 'profit', 'earnings']);
+/** Parts of takings paid to someone. */
+const SHARES = new Set(['split', 'splits', 'share', 'shares']);
+
 /** Every word without which `moneyNouns` finds nothing: money, billing, asset, earnings and order nouns, and entries. */
 const MAYBE_MONEY: ReadonlySet<string> = new Set([
-  ...MONEY_NOUNS, ...SUBSCRIPTION_NOUNS, ...ORDER_NOUNS, ...ASSET_NOUNS, ...EARNINGS_NOUNS, 'entry', 'entries', 'credit', 'debit',
+  ...MONEY_NOUNS, ...SUBSCRIPTION_NOUNS, ...ORDER_NOUNS, ...ASSET_NOUNS, ...EARNINGS_NOUNS, 'entry', 'entries', 'credit', 'debit', ...REVENUE_WORDS,
 ]);
 
 /** Words that, before a note or a memo, make it an accounting document: a credit note, a debit memo. */
@@ -403,6 +421,8 @@ const MONEY_DOCUMENTS = new Set(['note', 'notes', 'memo', 'memos']);
 const ATTACHED_THINGS = new Set([
   'attachment', 'attachments', 'file', 'files', 'note', 'notes', 'comment', 'comments', 'tag', 'tags', 'label', 'labels', 'image', 'images',
   'photo', 'photos',
+  // "Add evidence to a payment dispute": the evidence supports a claim; the money is decided elsewhere.
+  'evidence',
 ]);
 
 /** Goods, whose transfer moves stock between places, not money: "material transfer", "stock entry". */

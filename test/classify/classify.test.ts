@@ -402,7 +402,9 @@ describe('classifier rules', () => {
       assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_unassign')), ['write', 'write']);
       assert.deepEqual(both(recorded('lunchmoney', 'get_transactions')), ['read', 'read']);
       assert.deepEqual(both(recorded('lunchmoney', 'get_budget_settings')), ['read', 'read']);
-      assert.equal(classifyTool(tool('remove_member', 'Remove a member from the team')).category, 'destructive');
+      // Since held-out-9's rules a member removed is a write (the member and the team both stay); a file removed is not.
+      assert.equal(classifyTool(tool('remove_member', 'Remove a member from the team')).category, 'write');
+      assert.equal(classifyTool(tool('remove_file', 'Remove a file from the shared drive')).category, 'destructive');
       assert.equal(classifyTool(tool('records', 'Create, update or delete records')).category, 'destructive');
       assert.equal(classifyTool(tool('rows', 'Get rows, delete the stale ones')).category, 'destructive', 'a verb before its object');
     });
@@ -464,6 +466,66 @@ describe('classifier rules', () => {
       assert.deepEqual(both(recorded('cloudflare', 'do_delete_object')), ['destructive', 'destructive']);
       assert.equal(classifyTool(tool('delete_reminder', 'Delete a reminder')).category, 'write');
       assert.equal(classifyTool(tool('delete_alarm_history', 'Delete the alarm history of a device')).category, 'destructive', 'the history is stored data');
+    });
+  });
+
+  describe('rules from held-out-9 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('takes credits and revenue splits as money, and reversing a transaction or upgrading a subscription as a change of money', () => {
+      for (const name of ['customer-credits-create-account', 'customer-credits-close-account', 'customer-credits-reverse-transaction', 'subscriptions-upgrade']) {
+        assert.deepEqual(both(recorded('creem', name)), ['financial', 'financial'], name);
+      }
+      assert.equal(classifyTool(tool('delete_revenue_split', 'Delete a revenue split')).category, 'financial');
+      // Credits a request is paid with, after a preposition, do not make the request money; nor do usage events for analytics.
+      assert.deepEqual(both(recorded('conway', 'chat_completions')), ['write', 'write']);
+      assert.deepEqual(both(recorded('vercel', 'recordArtifactEvents')), ['write', 'write']);
+      // `reverse` is as often an adjective: a reverse geocode reads, and `chargeback_reverse` among a list's filters is no operation.
+      assert.deepEqual(both(recorded('google-maps', 'maps_reverse_geocode')), ['read', 'read']);
+      assert.deepEqual(both(recorded('paddle', 'list_adjustments')), ['read', 'read']);
+      assert.equal(classifyTool(tool('downgrade_subscription', 'Downgrade a subscription to a cheaper plan')).category, 'financial');
+      // Counter-examples: reading money, events that are not usage, a split of a text, a subscription to events.
+      assert.equal(classifyTool(tool('get_balance', 'Get the account balance')).category, 'read');
+      assert.equal(classifyTool(tool('ingest_logs', 'Ingest log events into the index')).category, 'write');
+      assert.equal(classifyTool(tool('upgrade_webhook_subscription', 'Upgrade a webhook subscription to the new event version')).category, 'write');
+      assert.equal(classifyTool(tool('reverse_list', 'Reverse the order of a list')).category, 'write');
+    });
+
+    it('takes accepting a payment dispute as money and evidence added to one as a write', () => {
+      assert.deepEqual(both(recorded('ebay', 'ebay_accept_payment_dispute')), ['financial', 'financial']);
+      for (const name of ['ebay_add_payment_dispute_evidence', 'ebay_update_payment_dispute_evidence', 'ebay_upload_payment_dispute_evidence_file']) {
+        assert.deepEqual(both(recorded('ebay', name)), ['write', 'write'], name);
+      }
+      assert.equal(classifyTool(tool('refund_payment', 'Refund a payment')).category, 'financial', 'a payment itself still counts');
+    });
+
+    it('takes a whole configuration replaced as destructive, and a member removed from a team as a write', () => {
+      assert.deepEqual(both(recorded('vercel', 'putFirewallConfig')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('replace_settings', 'Replace the workspace settings')).category, 'destructive');
+      assert.equal(classifyTool(tool('replace_text', 'Replace a word in a document')).category, 'write', 'not a whole configuration');
+      for (const name of ['removeTeamMember', 'removeProjectMember']) assert.deepEqual(both(recorded('vercel', name)), ['write', 'write'], name);
+      assert.equal(classifyTool(tool('remove_from_group', 'Remove a user from a group')).category, 'write');
+      assert.equal(classifyTool(tool('remove_project', 'Remove a project')).category, 'destructive');
+    });
+
+    it('reads a query its parameter calls read-only and a prompt evaluated against policies; a rerequested check writes', () => {
+      assert.deepEqual(both(recorded('supabase', 'query_logs')), ['read', 'read']);
+      assert.deepEqual(both(recorded('supabase', 'execute_sql')), ['execute', 'execute']);
+      assert.deepEqual(both(recorded('creem', 'moderation-screen-prompt')), ['read', 'read']);
+      assert.equal(classifyTool(tool('eval_js', 'Evaluate a JavaScript expression in the page')).category, 'execute');
+      assert.deepEqual(both(recorded('vercel', 'rerequestCheck')), ['write', 'write']);
+    });
+
+    it('takes a catalogue item created or changed with its price as a write, and a price record as money', () => {
+      for (const [server, name] of [['creem', 'products-create'], ['creem', 'products-update'], ['ebay', 'ebay_create_listing'], ['ebay', 'ebay_relist_item']]) {
+        assert.deepEqual(both(recorded(server, name)), ['write', 'write'], name);
+      }
+      assert.equal(classifyTool(tool('create_price', 'Create a price that customers are charged for a product', { unit_amount: { type: 'number' } })).category, 'financial');
     });
   });
 

@@ -217,7 +217,8 @@ function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefi
     if (last === undefined) continue;
     const desc = paramDescription(p);
     // "A read-only ClickHouse SQL query to run against the project's logs": a query said to be read-only reads.
-    if (READ_ONLY_QUERY.test(desc)) continue;
+    // A substring test first: most descriptions say nothing of "only" ("Only", "ONLY").
+    if ((desc.includes('nly') || desc.includes('NLY')) && READ_ONLY_QUERY.test(desc)) continue;
     // Deeper down (`update.request.spec.services[].build_command`, a spec wrapped in a request), only a
     // command named so whose description says it is run: "An optional build command to run…".
     if (p.depth > 2 && !(CODE_NOUNS.has(last) && RUN_DESCRIPTION.test(desc))) continue;

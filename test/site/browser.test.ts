@@ -210,7 +210,8 @@ describe('the catalogue in chromium', () => {
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
       await page.keyboard.press('Enter');
-      assert.match(page.url(), /#main$/);
+      // The fragment navigation lands a moment after the key press: wait for it (fails after 5 s).
+      await page.waitForURL(/#main$/, { timeout: 5000 });
       await page.locator('#site-q').focus();
       await page.keyboard.type('refund');
       await page.keyboard.press('Enter');

@@ -18,7 +18,7 @@
 import type { Signal, SignalSource } from '../schemas/result.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import type { SchemaWalk } from './schema.ts';
-import { asString, cut, escapeInvisible, quote, scanWindow } from './text.ts';
+import { asString, cut, escapeInvisible, mask, quote, scanWindow } from './text.ts';
 import { scanInvisible } from './unicode.ts';
 import { compact } from './words.ts';
 
@@ -131,11 +131,6 @@ function looksReal(value: string, label: string): boolean {
   if (PLACEHOLDER.test(value)) return false;
   const distinct = new Set(value).size;
   return distinct >= 10 && /\d/.test(value) && /[A-Za-z]/.test(value);
-}
-
-/** A secret shown without revealing it: its first 4 characters and its length. */
-function mask(value: string): string {
-  return `${value.slice(0, 4)}… (${value.length} characters, masked)`;
 }
 
 /** Spelled-out escape sequences: `\x1b[`, `\u001b[`, `\u{1b}[`, `\033[`, `\e[` (linear: starts at a literal backslash). */

@@ -8,7 +8,7 @@
  * cyclic: `walkSchema` is depth-, node- and count-bounded.
  */
 import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
-import { asRecord, asString, cut, quote } from './text.ts';
+import { asRecord, asString, cut, mask, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
 import { clearsOnlyTransient, lookupEnumVerb, moneyNouns } from './verbs.ts';
 
@@ -427,11 +427,6 @@ const CREDENTIAL_NAMES = /(?:privatekey|apikey|apisecret|accesskey|secretkey|cli
 /** Words that make a `…token` parameter a pagination or form token, not a credential. */
 const NOT_CREDENTIAL = new Set(['page', 'next', 'cursor', 'continuation', 'pagination', 'sync', 'csrf', 'max', 'count', 'limit', 'num', 'total', 'input', 'output']);
 
-/** A value shown without revealing it: its first 4 characters and its length. */
-function maskValue(value: string): string {
-  return `${value.slice(0, 4)}… (${value.length} characters, masked)`;
-}
-
 /**
  * A credential parameter (`privateKey`, `api_key`, `password`…) whose schema
  * carries a value in `default`, `const` or `examples`: the server ships a
@@ -453,7 +448,7 @@ function credentialDefault(props: readonly SchemaProperty[]): Signal | undefined
       return sig(
         'credential-default',
         `Credential parameter with a value in its schema (${quote(p.name, 40)}${placeholder ? ', looks like a placeholder' : ''})`,
-        `${quote(p.path, 80)}: ${key} ${maskValue(cut(value, 400))}`,
+        `${quote(p.path, 80)}: ${key} ${mask(cut(value, 400))}`,
       );
     }
   }

@@ -90,6 +90,11 @@ export function quote(s: string, max = EVIDENCE_CHARS): string {
   return long ? `${text}…` : text;
 }
 
+/** A secret shown without revealing it: its first 4 characters and its length. */
+export function mask(value: string): string {
+  return `${value.slice(0, 4)}… (${value.length} characters, masked)`;
+}
+
 /** Combining marks, removed by `fold` after NFD decomposition. */
 const MARKS = /\p{M}+/gu;
 

@@ -250,18 +250,16 @@ export async function runScan(opts: ScanOptions): Promise<ScanSummary> {
   let storeFailure: unknown;
   const storeFailed = new AbortController();
   const stop = opts.stop ? AbortSignal.any([opts.stop, storeFailed.signal]) : storeFailed.signal;
+  const store = { policyFormats: opts.policyFormats };
+  const complete = offload
+    ? (crawled: Crawled) => offload.complete(opts.out, crawled, store, Boolean(opts.keepResults))
+    : async (crawled: Crawled) => {
+        const result = await completeServer(opts.out, crawled, store);
+        return { outcome: outcomeOf(result), result };
+      };
   const finish = async (crawled: Crawled) => {
-    const store = { policyFormats: opts.policyFormats };
-    let outcome: StoredOutcome;
-    if (offload) {
-      const done = await offload.complete(opts.out, crawled, store, Boolean(opts.keepResults));
-      outcome = done.outcome;
-      if (opts.keepResults && done.result) stored.push(done.result);
-    } else {
-      const result = await completeServer(opts.out, crawled, store);
-      outcome = outcomeOf(result);
-      if (opts.keepResults) stored.push(result);
-    }
+    const { outcome, result } = await complete(crawled);
+    if (opts.keepResults && result) stored.push(result);
     byStatus[outcome.status]++;
     results.push({ id: outcome.id, slug: outcome.slug, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
     opts.onResult?.(outcome);

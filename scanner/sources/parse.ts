@@ -58,10 +58,7 @@ export async function readStructured(file: string): Promise<Located<unknown>> {
     // JSON needs no YAML parser: positions come from one pass over the text (a list of
     // 2,000 servers: the YAML parser took three quarters of the time loading it).
     const located = locateJson(text);
-    if (located.duplicate) {
-      const { key, line, col } = located.duplicate;
-      throw new InputError(`${file}:${line}:${col}: invalid JSON: Map keys must be unique (${JSON.stringify(key)} appears twice)`, file, line);
-    }
+    if (located.duplicate) throw duplicateKeyError(file, 'JSON', located.duplicate.key, located.duplicate);
     return { value, lineOf: located.lineOf };
   }
   const lines = new LineCounter();
@@ -75,11 +72,7 @@ export async function readStructured(file: string): Promise<Located<unknown>> {
     throw new InputError(`${where}: invalid YAML: ${first.message.split('\n')[0]}`, file, pos?.line);
   }
   const duplicate = firstDuplicateKey(doc);
-  if (duplicate) {
-    const pos = duplicate.range ? lines.linePos(duplicate.range[0]) : undefined;
-    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-    throw new InputError(`${where}: invalid YAML: Map keys must be unique (${JSON.stringify(String(duplicate.value))} appears twice)`, file, pos?.line);
-  }
+  if (duplicate) throw duplicateKeyError(file, 'YAML', String(duplicate.value), duplicate.range ? lines.linePos(duplicate.range[0]) : undefined);
   const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
   /** A map's pairs by key, built once per map: a lookup per server would make a long list quadratic. */
   const pairsOf = (map: YAMLMap): Map<string, Pair> => {
@@ -101,11 +94,11 @@ export async function readStructured(file: string): Promise<Located<unknown>> {
         if (isMap(node)) {
           const pair = pairsOf(node).get(String(step));
           // A key whose value is null has no node of its own: point at the key.
-          next = pair ? (isNode(pair.value) ? pair.value : pair.key) : undefined;
           if (pair && !isNode(pair.value)) {
             if (isNode(pair.key) && pair.key.range) line = lines.linePos(pair.key.range[0]).line;
             break;
           }
+          next = pair?.value;
         } else if (isSeq(node) && typeof step === 'number') next = node.items[step];
         if (!isNode(next)) break;
         node = next;
@@ -114,6 +107,12 @@ export async function readStructured(file: string): Promise<Located<unknown>> {
       return line;
     },
   };
+}
+
+/** A repeated key, named with where it repeats. */
+function duplicateKeyError(file: string, kind: 'JSON' | 'YAML', key: string, pos: { line: number; col: number } | undefined): InputError {
+  const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+  return new InputError(`${where}: invalid ${kind}: Map keys must be unique (${JSON.stringify(key)} appears twice)`, file, pos?.line);
 }
 
 /** A key as the parsed value names it (scalar keys; other keys by their text). */

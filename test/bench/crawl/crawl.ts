@@ -112,17 +112,14 @@ async function main(): Promise<number> {
     for (const c of levels) {
       const boundMs = (trips * latency) / c;
       console.log(`\nconcurrency ${c}: latency bound ${trips} round trips × ${latency} ms ÷ ${c} = ${(boundMs / 1000).toFixed(2)} s`);
-      const out = join(dir, `scan-${c}`);
-      const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out])]];
-      await rm(out, { recursive: true, force: true });
-      if (values.inline) {
-        runs.push(['  --no-offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'inline'])]);
-        await rm(out, { recursive: true, force: true });
-      }
-      if (values['crawl-only']) {
-        runs.push(['  crawl only', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out, 'crawl-only'])]);
-        await rm(out, { recursive: true, force: true });
-      }
+      // Each run writes into a folder of its own, and every folder is removed at the end: on ext4,
+      // creating files within ~30 s of deleting thousands makes every new inode step over the
+      // recently deleted ones (`recently_deleted` in the kernel's inode allocator), so removing
+      // one run's files right before the next would slow the next run's writes.
+      const out = (mode: string) => join(dir, `scan-${c}-${mode}`);
+      const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('default')])]];
+      if (values.inline) runs.push(['  --no-offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('inline'), 'inline'])]);
+      if (values['crawl-only']) runs.push(['  crawl only', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('crawl-only'), 'crawl-only'])]);
       if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
       console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('main thread', 13)}results`);
       for (const [name, r] of runs) {

@@ -19,6 +19,7 @@ import {
   lookupInflected,
   moneyNouns,
   overwritesFromImage,
+  recreatesStore,
   type Form,
   type VerbEntry,
 } from './verbs.ts';
@@ -138,7 +139,20 @@ const CODE_SOURCES = new Set(['repository', 'repositories', 'repo', 'repos', 'do
 const CONTAINER_WORDS = new Set(['docker', 'container', 'oci']);
 
 /** Objects that are a link between two things, which survive its removal: "Remove one user's assignment from…". */
-const ASSOCIATIONS = new Set(['assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings']);
+const ASSOCIATIONS = new Set([
+  'assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings',
+  // "Remove approval from a pull request": a reviewer's mark is taken back; the request stays.
+  'approval', 'approvals',
+]);
+
+/** Marks that sort or label things, which stay when taken off one: "Remove a tag from a task". */
+const MARKS = new Set(['tag', 'tags', 'label', 'labels']);
+
+/**
+ * States a stored thing is converted to, which it keeps being: "Convert a pull request to draft status"
+ * changes the request, while "Convert Markdown to HTML" computes a new text.
+ */
+const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 
 /** People who belong to a group, a team or a project and stay users when removed from it: "Remove a team member". */
 const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
@@ -217,8 +231,15 @@ const OBJECT_ENDINGS = new Set(['from', 'for', 'of', 'to', 'in', 'on', 'at', 'wi
 
 /** True when the object after a generating verb (up to five words) is what a model outputs: text, images, embeddings (not "a text file"). */
 function generatesModelOutput(after: readonly string[]): boolean {
-  return MODEL_OUTPUTS.has(headNoun(after));
+  const head = headNoun(after);
+  if (MODEL_OUTPUTS.has(head)) return true;
+  // "Generate a QR code for an invoice": an image of what it encodes, rendered and returned.
+  if (head === 'code' || head === 'codes') return RENDERED_CODES.has(after[after.indexOf(head) - 1] ?? '');
+  return false;
 }
+
+/** Words before "code" that make it an image rendered from data: a QR code, a bar code. */
+const RENDERED_CODES = new Set(['qr', 'bar']);
 
 /** True for an adverb to skip: "Permanently", "completamente", "définitivement". */
 function isAdverb(w: string): boolean {
@@ -330,11 +351,18 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Remove a team member", "Remove a project from an access group": a member leaves, both it and the group stay.
   const from = toks.indexOf('from', i + 1);
   const leaves = lead.base === 'remove' && (MEMBERS.has(headNoun(toks.slice(i + 1, i + 6))) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
-  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w)))) {
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w) || (lead.base === 'remove' && MARKS.has(w))))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i) }];
+  }
+  // "Convert a regular pull request to draft status": the thing itself is changed, not a text computed.
+  if (lead.base === 'convert') {
+    const to = toks.indexOf('to', i + 1);
+    if (to > i && to < i + 9 && toks.slice(to + 1, to + 4).some((w) => STATES.has(w))) {
+      return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(to + 2), reread: lead.base }];
+    }
   }
   // "Create a new service from a GitHub repository", "Trigger a new deployment": the code is built and run.
   if (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14))) {
@@ -349,6 +377,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
   } else if (overwritesFromImage(lead.base, toks.slice(i + 1))) {
     // "Restore a droplet from a backup", "Rebuild a droplet using an image": its content is replaced.
     verbs[0] = { ...verbs[0], category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 4), reread: lead.base };
+  } else if (recreatesStore(lead.base, toks.slice(i + 1))) {
+    // "Rebuilds a MySQL database": the store is removed with its data and created anew.
+    verbs[0] = { ...verbs[0], category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 3), reread: lead.base };
   }
 
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
@@ -377,13 +408,18 @@ const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
 
 const DESTRUCTIVE =
-  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's
 // costliest step) for the many descriptions that cannot match them.
 const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读'];
 const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'lost', 'discard', 'loss', 'destructive', 'desfeit', 'deshacer', '撤销', '恢复'];
+
+/** A statement that what the tool removes still exists afterwards: "The task will still exist in the system". */
+const SURVIVES = /\b(?:will\s+still\s+exist|still\s+exists?|(?:is|are|will\s+be)\s+not\s+deleted)\b/i;
+/** What every match of `SURVIVES` contains, tested first. */
+const SURVIVES_WORDS = ['still', 'not deleted'];
 
 function mentionsAny(text: string, words: readonly string[]): boolean {
   const lower = text.toLowerCase();
@@ -413,6 +449,12 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
       leadSentence = sentence;
       break;
     }
+  }
+  // "Remove a task from a project. The task will still exist in the system": what is removed survives.
+  const lead0 = out.verbs[0];
+  if (lead0 && lead0.category === 'destructive' && mentionsAny(head, SURVIVES_WORDS) && SURVIVES.test(head)) {
+    const base = lookupInflected(lead0.word)?.base;
+    if (base && UNASSIGNING.has(base)) out.verbs[0] = { ...lead0, category: 'write', entry: { ...lead0.entry, category: 'write' }, reread: base };
   }
   const ro = mentionsAny(head, READ_ONLY_WORDS) ? READ_ONLY.exec(head) : null;
   if (ro) out.readOnly = quote(context(head, ro.index, ro[0].length), 120);

@@ -28,7 +28,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isMockWord, isPlanNoun, lookupInflected, moneyNouns } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isMockWord, isPlanNoun, lookupInflected, moneyNouns, qualifiesAttached } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -257,6 +257,13 @@ export function classifyTool(tool: McpTool): Classification {
     }
   }
 
+  // "Updates Traefik configuration" with "The new Traefik configuration content.": the old content is replaced, not kept.
+  if (category === 'write' && schema.wholeContent && [...nameEv.verbs.map((v) => v.word), ...desc.verbs.map((v) => baseOf(v.word))].some((w) => UPDATING_VERBS.has(w))) {
+    category = 'destructive';
+    signals.push(schema.wholeContent);
+    evidence.push({ category: 'destructive', source: 'schema', strong: true });
+  }
+
   // Money: a tool that changes things and handles money is financial.
   if (category !== 'read' && category !== 'financial') {
     const money: Signal[] = [];
@@ -271,8 +278,10 @@ export function classifyTool(tool: McpTool): Classification {
     }
     // A price on a product, an item or a quote describes what is offered, and a budget's amount is a plan; neither moves money.
     const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some((w) => isCatalogueNoun(w) || isPlanNoun(w));
+    // `send_invoice_reminder` with an `invoice_id`: the reminder is the object, the invoice only its owner.
+    const attached = nameEv.moneyNouns.length === 0 && qualifiesAttached(nameEv.words);
     // A split's parts carry amounts that sum to the whole: no money moves.
-    if (schema.money && !catalogue && !reorganises) money.push(schema.money);
+    if (schema.money && !catalogue && !reorganises && !attached) money.push(schema.money);
     if (schema.contractCall) money.push(schema.contractCall);
     if (schema.deletesMoney) money.push(schema.deletesMoney);
     // `orders_batch_update` with a `create: [...]` list places orders.
@@ -325,6 +334,9 @@ export function classifyTool(tool: McpTool): Classification {
     signals,
   };
 }
+
+/** Verbs that change something already there, which a whole new content replaces (`wholeContent`). */
+const UPDATING_VERBS = new Set(['update', 'set', 'save', 'replace', 'edit', 'modify', 'change', 'put', 'overwrite']);
 
 /** Words of a description's start read for a mock or a simulation ("Simulate and send…", "Sends a fake event…"). */
 const MOCK_LEAD_WORDS = 12;

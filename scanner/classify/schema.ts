@@ -166,6 +166,11 @@ export interface SchemaEvidence {
   kinds?: { parameter: string; phrases: string[][] };
   /** A switch that also deletes money records ("If true, also deletes any transactions…"): the deletion is financial. */
   deletesMoney?: Signal;
+  /**
+   * A parameter carrying the whole new content of a configuration or a file ("The new Traefik configuration
+   * content."): a tool that updates with it replaces the old content without keeping it.
+   */
+  wholeContent?: Signal;
   /** Signals with no bearing on the category (paths, URLs, parameter count). */
   info: Signal[];
 }
@@ -325,7 +330,8 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
 }
 
 /** Switch names that turn a tool into one that destroys: `delete: true`, `overwrite`, `purge`. */
-const DESTROYING_SWITCHES = new Set(['delete', 'remove', 'overwrite', 'purge', 'wipe', 'destroy', 'erase', 'truncate']);
+// `prune: true` on a sync or an apply deletes the resources no longer in the source.
+const DESTROYING_SWITCHES = new Set(['delete', 'remove', 'overwrite', 'purge', 'wipe', 'destroy', 'erase', 'truncate', 'prune']);
 
 /** What a destroying switch may name after its verb: `deleteLocalData`, `remove_source_branch`, `overwrite_existing`. */
 const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches', 'file', 'files', 'history', 'all', 'local', 'volume', 'volumes', 'record', 'records', 'resources', 'objects', 'orphans', 'contents', 'backups', 'snapshots']);
@@ -349,6 +355,8 @@ function destroys(p: SchemaProperty): boolean {
   // A batch tool's `delete`/`remove` list: the ids in it cease to exist.
   if (type === 'array') return DESTROYING_SWITCHES.has(compact(p.name)) && compact(p.name) !== 'overwrite';
   if (type !== 'boolean') return false;
+  // `git fetch --prune` drops remote-tracking references, copies of what the remote has: no stored data is lost.
+  if (compact(p.name) === 'prune') return !PRUNED_COPIES.test(paramDescription(p));
   if (DESTROYING_SWITCHES.has(compact(p.name))) return true;
   const words = splitWords(p.name);
   if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
@@ -356,6 +364,9 @@ function destroys(p: SchemaProperty): boolean {
   if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '') && !clearsOnlyTransient(words[0], words.slice(1))) return true;
   return words[0] === 'force' && words.length <= 3 && FORCE_DESTROYS.test(paramDescription(p));
 }
+
+/** What a prune switch may drop that only copies another's state: remote-tracking references. */
+const PRUNED_COPIES = /\b(?:remote-tracking|tracking\s{1,3}(?:refs?|references?|branches)|refs|references)\b/i;
 
 /** A top-level boolean parameter that destroys (`git push --delete`, `--force` past safety checks): the tool can destroy. */
 function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | undefined {
@@ -368,6 +379,8 @@ function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | und
 const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
 const PRICE = new Set(['price', 'prices', 'preco', 'precio', 'prix', 'preis', 'cost', 'custo', 'costo', 'cout', 'fee', 'fees']);
 const RANGE = new Set(['min', 'max', 'minimum', 'maximum', 'from', 'to', 'lower', 'upper', 'range', 'gte', 'lte', 'gt', 'lt', 'ate', 'desde', 'hasta', 'von', 'bis', 'minimo', 'maximo', 'start', 'end', 'sort', 'order']);
+/** Words that make an id parameter a confirmation's: `confirm_cost_id`. */
+const CONFIRMATIONS = new Set(['confirm', 'confirmation', 'confirmed']);
 const CURRENCY = new Set(['currency', 'moeda', 'moneda', 'devise', 'wahrung']);
 const PAYMENT = new Set([
   'cardnumber', 'cardtoken', 'cvv', 'cvc', 'iban', 'swift', 'routingnumber', 'bankaccount', 'bankaccountnumber', 'paymentmethod',
@@ -392,6 +405,8 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
   for (const p of props) {
     if (p.depth > 2) continue;
     const words = splitWords(p.name);
+    // `confirm_cost_id`: the id of the user's agreement to a quoted cost, not an amount; what the tool creates is billed by use.
+    if (words.at(-1) === 'id' && words.some((w) => CONFIRMATIONS.has(w))) continue;
     const ranged = words.some((w) => RANGE.has(w));
     if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
@@ -498,10 +513,42 @@ const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filen
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
 const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
 
+/** Names of a lone parameter that only wraps the tool's real parameters: `{ params: { serviceId, action } }`. */
+const ARGUMENT_WRAPPERS = new Set(['params', 'parameters', 'args', 'arguments', 'input', 'body', 'request', 'payload']);
+
+/**
+ * The properties with a lone wrapper taken away: when a tool's only parameter is an object named for
+ * its arguments (`params`, `input`, `body`), its properties are the tool's parameters and stand at depth 0,
+ * so that a catch-all `action` or a `delete` switch inside it counts as at the top.
+ */
+function unwrapped(props: readonly SchemaProperty[]): readonly SchemaProperty[] {
+  const top = props.filter((p) => p.depth === 0);
+  if (top.length !== 1) return props;
+  const wrapper = top[0];
+  if (!ARGUMENT_WRAPPERS.has(wrapper.name.toLowerCase()) || asRecord(wrapper.schema?.properties) === undefined) return props;
+  const prefix = `${wrapper.path}.`;
+  return props.filter((p) => p !== wrapper).map((p) => (p.path.startsWith(prefix) ? { ...p, depth: p.depth - 1 } : p));
+}
+
+// "The new Traefik configuration content.", "the full file contents": bounded, no nested quantifiers.
+const WHOLE_CONTENT = /\b(?:new|full|complete|entire|whole)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,3}(?:configuration|config|file)\s{1,3}(?:content|contents|text)\b/i;
+
+/** A top-level string parameter described as the whole new content of a configuration or a file. */
+function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
+  for (const p of props) {
+    if (p.depth !== 0 || p.schema?.type !== 'string') continue;
+    const desc = paramDescription(p);
+    // Most parameter descriptions name no content at all: a substring test before the regex.
+    if (!desc.toLowerCase().includes('content') && !desc.toLowerCase().includes('text')) continue;
+    if (WHOLE_CONTENT.test(desc)) return sig('whole-content-parameter', `Takes the whole new content (${quote(p.name, 40)})`, quote(`${p.path}: ${desc}`));
+  }
+  return undefined;
+}
+
 /** Evidence from an input schema. */
 export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const walk = walkSchema(inputSchema);
-  const props = walk.properties;
+  const props = unwrapped(walk.properties);
   const findings: SchemaFinding[] = [];
   for (const f of [codeParameter(props), sendsMessage(props), catchAll(props), destroyingSwitch(props)]) if (f) findings.push(f);
   const info: Signal[] = [];
@@ -527,5 +574,6 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const contract = contractCall(props);
   const kinds = kindWords(props);
   const moneySwitch = deletesMoney(props);
-  return { walk, findings, ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), ...(moneySwitch ? { deletesMoney: moneySwitch } : {}), info };
+  const whole = wholeContent(props);
+  return { walk, findings, ...(whole ? { wholeContent: whole } : {}), ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), ...(moneySwitch ? { deletesMoney: moneySwitch } : {}), info };
 }

@@ -48,7 +48,11 @@ const ENGLISH: Line[] = [
   ['push pull schedule cancel close lock archive backup import flag pin record log checkout', 'write', 'noun'],
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
   ['sign react rate replace place claim', 'write', 'noun'],
-  ['confirm redeem rebuild', 'write'],
+  ['confirm redeem rebuild recreate', 'write'],
+  // Taking back an approval: "Remove approval from a pull request" (the request stays).
+  ['unapprove', 'write'],
+  // Deploying again builds and runs the code again, as deploying does.
+  ['redeploy', 'execute'],
   // Acting on a claim, a plan or a record already there: "Accept a payment dispute", "Upgrade a subscription",
   // "Ingest events", "Rerequest a check".
   ['accept upgrade downgrade ingest rerequest resend', 'write'],
@@ -323,6 +327,8 @@ const CATALOGUE_NOUNS = new Set([
   'product', 'products', 'item', 'items', 'variant', 'variants', 'quote', 'quotes', 'estimate', 'estimates', 'listing', 'listings',
   'sku', 'skus', 'catalog', 'catalogue', 'produto', 'produtos', 'producto', 'productos', 'produit', 'produits', 'artikel', 'quotation',
   'quotations',
+  // A store's shipping rate is a price on delivering what it sells (`set_store_shipping`), not a billing record.
+  'shipping',
 ]);
 
 /** Words saying an event or a record is made up for testing: a mock webhook's amount moves no money. */
@@ -421,9 +427,20 @@ const MONEY_DOCUMENTS = new Set(['note', 'notes', 'memo', 'memos']);
 const ATTACHED_THINGS = new Set([
   'attachment', 'attachments', 'file', 'files', 'note', 'notes', 'comment', 'comments', 'tag', 'tags', 'label', 'labels', 'image', 'images',
   'photo', 'photos',
+  // "Send a reminder for an invoice", "Create a shipment for a transaction", `create_shipment_tracking`: a message about
+  // money or goods sent for it, which bills nothing.
+  'reminder', 'reminders', 'shipment', 'shipments', 'tracking',
   // "Add evidence to a payment dispute": the evidence supports a claim; the money is decided elsewhere.
   'evidence',
 ]);
+
+/**
+ * True when a money noun among `words` (a name's folded words) only names the owner of an attached thing
+ * (`send_invoice_reminder`, `delete_transaction_attachment`): the tool's id of that owner is no money either.
+ */
+export function qualifiesAttached(words: readonly string[]): boolean {
+  return words.some((w, i) => MONEY_NOUNS.has(w) && ATTACHED_THINGS.has(words[i + 1] ?? ''));
+}
 
 /** Goods, whose transfer moves stock between places, not money: "material transfer", "stock entry". */
 const GOODS = new Set(['stock', 'material', 'materials', 'inventory', 'warehouse', 'warehouses', 'goods']);
@@ -491,6 +508,31 @@ export function overwritesFromImage(base: string, after: readonly string[]): boo
     if (after.slice(i + 1, i + 4).some((w) => IMAGE_SOURCES.has(w))) return true;
   }
   return false;
+}
+
+/** Verbs that build or create a resource anew from nothing: what it held before is not carried over. */
+const RECREATING_VERBS = new Set(['rebuild', 'recreate', 'reinstall']);
+/** Resources whose worth is the data they hold: a database, a volume, a disk. */
+const DATA_STORES = new Set(['database', 'databases', 'db', 'dbs', 'volume', 'volumes', 'disk', 'disks']);
+/** Words saying the data is carried over after all: "Rebuild the database (data is preserved)". */
+const DATA_KEPT = new Set(['kept', 'keeps', 'keep', 'keeping', 'preserved', 'preserves', 'preserving', 'retained', 'retains', 'retaining']);
+
+/**
+ * True when `base` rebuilds, recreates or reinstalls a data store named in
+ * `after` (the words after the verb, up to the first preposition): "Rebuilds
+ * a MySQL database" removes the database service and its data and deploys it
+ * anew, unless the words say the data is kept. "Rebuild the search index" or
+ * "Rebuild the site" lose no stored data.
+ */
+export function recreatesStore(base: string, after: readonly string[]): boolean {
+  if (!RECREATING_VERBS.has(base)) return false;
+  if (after.some((w) => DATA_KEPT.has(w))) return false;
+  let head = '';
+  for (const w of after.slice(0, 8)) {
+    if (OBJECT_ENDS.has(w)) break;
+    head = w;
+  }
+  return DATA_STORES.has(head);
 }
 
 /**

@@ -529,6 +529,83 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-10 and held-out-11 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('takes a database rebuilt or recreated as destroyed, unless its data is kept', () => {
+      for (const name of ['mysql-rebuild', 'postgres-rebuild']) assert.deepEqual(both(recorded('dokploy', name)), ['destructive', 'destructive'], name);
+      assert.equal(classifyTool(tool('recreate_volume', 'Recreate a volume for the service')).category, 'destructive');
+      // Counter-examples: the data said to be kept, something that holds no data, a droplet rebuilt from an image (an older rule).
+      assert.equal(classifyTool(tool('rebuild_db', 'Rebuild the database container; its data is preserved')).category, 'write');
+      assert.equal(classifyTool(tool('rebuild_index', 'Rebuild the search index of a site')).category, 'write');
+      assert.deepEqual(both(recorded('digitalocean', 'rebuild-droplet')), ['destructive', 'destructive']);
+    });
+
+    it('takes a prune switch, a catch-all inside a lone params object and a list that replaces the old one as destructive', () => {
+      const sync = classifyTool(recorded('argocd', 'sync_application'));
+      assert.equal(sync.category, 'destructive');
+      assert.ok(sync.signals.some((s) => s.id === 'destructive-parameter' && s.evidence.includes('prune')));
+      assert.deepEqual(both(recorded('render', 'manage_domains')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('runpod', 'update-ssh-keys')), ['destructive', 'destructive']);
+      // `git fetch --prune` drops remote-tracking references only (copies of the remote's state).
+      assert.equal(classifyTool(recorded('git', 'git_fetch')).category, 'write');
+      // Counter-examples: a sync without the switch, a lone object that is not the arguments' wrapper, items left out that are kept.
+      assert.equal(classifyTool(tool('sync_repo', 'Sync a repository with its remote', { force: { type: 'boolean' } })).category, 'write');
+      const filter = { type: 'object', properties: { action: { type: 'string', enum: ['list', 'get', 'delete'] } } };
+      assert.equal(classifyTool(tool('find_events', 'List events', { filter })).category, 'read');
+      assert.equal(classifyTool(tool('manage_events', 'Manage events', { params: filter })).category, 'destructive');
+      assert.equal(classifyTool(tool('update_keys', 'Update SSH keys. Keys not present in the request are kept.')).category, 'write');
+    });
+
+    it('takes a tag, an approval or a task that survives removal as a write, and a pull request converted to a draft as a write', () => {
+      for (const name of ['asana_remove_tag_from_task', 'asana_remove_project_from_task']) assert.deepEqual(both(recorded('asana', name)), ['write', 'write'], name);
+      assert.deepEqual(both(recorded('bitbucket', 'unapprovePullRequest')), ['write', 'write']);
+      assert.deepEqual(both(recorded('bitbucket', 'convertTodraft')), ['write', 'write']);
+      // Counter-examples: a tag deleted, a task removed with nothing said to survive, a text converted to another format.
+      assert.equal(classifyTool(tool('delete_tag', 'Delete a tag')).category, 'destructive');
+      assert.equal(classifyTool(tool('remove_task', 'Remove a task from the workspace')).category, 'destructive');
+      assert.equal(classifyTool(tool('convert_markdown', 'Convert Markdown to HTML')).category, 'read');
+    });
+
+    it('takes a reminder, a QR code or shipment tracking for money as moving none, and a store shipping rate as a write', () => {
+      assert.deepEqual(both(recorded('paypal', 'send_invoice_reminder')), ['write', 'write']);
+      assert.deepEqual(both(recorded('paypal', 'generate_invoice_qr_code')), ['read', 'read']);
+      assert.deepEqual(both(recorded('paypal', 'create_shipment_tracking')), ['write', 'write']);
+      assert.deepEqual(both(recorded('hostinger-ecommerce', 'ecommerce_setStoreShippingV1')), ['write', 'write']);
+      // Counter-examples: the invoice itself sent, the account's payment method changed or deleted, a discount code generated.
+      assert.deepEqual(both(recorded('paypal', 'send_invoice')), ['financial', 'financial']);
+      for (const name of ['billing_setDefaultPaymentMethodV1', 'billing_deletePaymentMethodV1']) {
+        assert.deepEqual(both(recorded('hostinger-billing', name)), ['financial', 'financial'], name);
+      }
+      assert.notEqual(classifyTool(tool('generate_code', 'Generate a discount code for a customer')).category, 'read');
+    });
+
+    it('takes a configuration updated with its whole new content as destructive', () => {
+      const c = classifyTool(recorded('dokploy', 'application-updateTraefikConfig'));
+      assert.equal(c.category, 'destructive');
+      assert.ok(c.signals.some((s) => s.id === 'whole-content-parameter'));
+      // Counter-examples: a file created with its content (nothing was there), a setting changed by a field.
+      const content = { type: 'string', description: 'The full file content.' };
+      assert.equal(classifyTool(tool('create_file', 'Create a new file', { content })).category, 'write');
+      assert.equal(classifyTool(tool('update_config', 'Update the configuration', { timeout: { type: 'number', description: 'The new timeout' } })).category, 'write');
+    });
+
+    it('takes a resource created with a cost confirmation id as a write (billed by use), and an amount still as money', () => {
+      for (const name of ['create_project', 'create_branch']) assert.deepEqual(both(recorded('supabase', name)), ['write', 'write'], name);
+      assert.equal(classifyTool(tool('create_charge', 'Create a charge', { amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('takes a redeploy as running code, as a deploy', () => {
+      assert.deepEqual(both(recorded('dokploy', 'application-redeploy')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('redeploy_service', 'Redeploys a service')).category, 'execute');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -185,6 +185,15 @@ const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing
 /** What every match of `DESTROYING_MEANS` contains, tested first: most descriptions have none. */
 const DESTROYING_MEANS_WORD = 'by ';
 
+/** The head noun of the object a list of verbs shares, read from `from` past the rest of the list: "tags" in "removes, or replaces tags on…". */
+function sharedObject(toks: readonly string[], from: number): string {
+  let k = from;
+  // A verb-like word right before a preposition is the object itself ("tags on assets").
+  const listed = (j: number) => toks[j] === ',' || CONJUNCTIONS.has(toks[j]) || isAdverb(toks[j]) || (lookupInflected(toks[j]) !== undefined && !OBJECT_ENDINGS.has(toks[j + 1] ?? ''));
+  while (k < toks.length && k < from + 8 && listed(k)) k++;
+  return headNoun(toks.slice(k, k + 6));
+}
+
 /** True when a verb's object (the words after it) is a run of code or comes from source or a container image. */
 function launchesCode(object: readonly string[]): boolean {
   let i = 0;
@@ -397,6 +406,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
     // "filtered by account, category, tag, status", "(anchor date, hide-no-activity preference)": after a
     // comma, a word is a verb only in a list of verbs ("Create, update or delete") or before its object.
     if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '')) continue;
+    // "Adds, removes, or replaces tags on assets": a mark taken off, as with a lead "Remove a tag from…".
+    if (next.base === 'remove' && MARKS.has(sharedObject(toks, k + 1))) {
+      verbs.push({ word: w, category: 'write', entry: { category: 'write' }, phrase: phraseOf(k), reread: next.base });
+      verbAt.add(k);
+      continue;
+    }
     verbs.push({ word: w, category: next.entry.category, entry: next.entry, phrase: phraseOf(k) });
     verbAt.add(k);
   }

@@ -566,6 +566,9 @@ describe('classifier rules', () => {
       for (const name of ['asana_remove_tag_from_task', 'asana_remove_project_from_task']) assert.deepEqual(both(recorded('asana', name)), ['write', 'write'], name);
       assert.deepEqual(both(recorded('bitbucket', 'unapprovePullRequest')), ['write', 'write']);
       assert.deepEqual(both(recorded('bitbucket', 'convertTodraft')), ['write', 'write']);
+      // "Adds, removes, or replaces tags on multiple assets": the same when the removal is one of a list of verbs.
+      assert.deepEqual(both(recorded('cloudinary', 'manage-asset-tags')), ['write', 'write']);
+      assert.equal(classifyTool(tool('manage_files', 'Adds or removes files in a folder')).category, 'destructive');
       // Counter-examples: a tag deleted, a task removed with nothing said to survive, a text converted to another format.
       assert.equal(classifyTool(tool('delete_tag', 'Delete a tag')).category, 'destructive');
       assert.equal(classifyTool(tool('remove_task', 'Remove a task from the workspace')).category, 'destructive');

@@ -64,6 +64,8 @@ export interface DescriptionEvidence {
   money?: string;
   /** A quote saying the tool itself pays or charges ("it will be paid automatically", "Requires USDC payment"). */
   payment?: string;
+  /** A lead sentence that marks an order or an invoice paid or refunded, or places a draft order ("Mark an order as paid"). */
+  settles?: string;
   /**
    * The first sentence, when it leads with no verb but presents a chart, a report or a figure
    * ("KPI card: total revenue…", "Scatter chart: price vs qty", "Breakdown of orders by customer"):
@@ -104,8 +106,8 @@ const REPLACING = new Set(['replace', 'overwrite']);
 /** Objects that make a replacing verb replace everything: "Replace all links", "Set the entire list". */
 const WHOLE = new Set(['all', 'every', 'entire', 'whole', 'existing']);
 
-/** Destroying verbs that, with "as" ("Remove X as owner"), take a role away instead. */
-const UNASSIGNING = new Set(['remove', 'delete', 'drop']);
+/** Destroying verbs that, with "as" ("Remove X as owner"), take a role away instead; a name may use any of them for the description's. */
+export const UNASSIGNING: ReadonlySet<string> = new Set(['remove', 'delete', 'drop']);
 
 /** Languages that, before "query" or "script", make it code to run. */
 const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascript', 'js', 'python', 'shell', 'bash', 'powershell', 'typescript', 'lua', 'ruby', 'r']);
@@ -156,8 +158,10 @@ const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 
 /** People who belong to a group, a team or a project and stay users when removed from it: "Remove a team member". */
 const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
-/** Groupings whose members survive being taken out of them: "Remove a project from an access group". */
-const GROUPINGS = new Set(['group', 'groups', 'team', 'teams']);
+/** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
+const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites']);
+/** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
+const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
 const CONFIGURATIONS = new Set(['config', 'configs', 'configuration', 'configurations', 'settings', 'policy', 'policies', 'ruleset', 'rulesets']);
 
@@ -332,7 +336,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (noun === 'read' && /^snapshots?$/.test(toks[j]) && toks[j + 1] === 'of' && !toks.slice(j + 2, j + 6).some((w) => DISPLAYED.has(w))) {
       return [{ word: `${first} ${toks[j]}`, category: 'write', entry: { category: 'write' }, phrase: phraseOf(j + 2) }];
     }
-    if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j) }];
+    // "Execute a saved question and get results": the name's same verb reads too (`execute_card`).
+    if (noun) return [{ word: `${first} ${toks[j]}`, category: noun, entry: { category: noun }, phrase: phraseOf(j), reread: noun === 'read' ? lookupInflected(first)?.base : undefined }];
   }
 
   // "Generate embeddings from text", "Generate text using an AI model": a model's output is returned, not stored.
@@ -358,9 +363,14 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Delete an alarm for a Durable Object", "Delete a service binding": a scheduled happening is cancelled, or a
   // link between two things that both stay is undone; the name's same verb means the same.
   // "Remove a team member", "Remove a project from an access group": a member leaves, both it and the group stay.
+  // "Remove one or more tags from a product": the count is no part of the object.
+  const o = i + 1 + (toks[i + 1] === 'one' && toks[i + 2] === 'or' && (toks[i + 3] === 'more' || toks[i + 3] === 'several') ? 3 : 0);
   const from = toks.indexOf('from', i + 1);
-  const leaves = lead.base === 'remove' && (MEMBERS.has(headNoun(toks.slice(i + 1, i + 6))) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
-  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || [headNoun(toks.slice(i + 1, i + 6))].some((w) => SCHEDULED.has(w) || ASSOCIATIONS.has(w) || (lead.base === 'remove' && MARKS.has(w))))) {
+  const head = headNoun(toks.slice(o, o + 5));
+  const leaves = lead.base === 'remove' && (MEMBERS.has(head) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
+  // "Remove the public sharing link for a dashboard": sharing stops, the dashboard stays.
+  const unshares = (head === 'link' || head === 'links') && SHARING.has(toks[toks.indexOf(head, o) - 1] ?? '');
+  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || unshares || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
@@ -446,6 +456,15 @@ function mentionsAny(text: string, words: readonly string[]): boolean {
 const PAYS =
   /(?:^|[.!?]\s{1,3})requires?\s{1,3}(?:an?\s{1,3})?(?:[\w-]{1,20}\s{1,3}){0,3}payment\b|\b(?:will|would)\s{1,3}be\s{1,3}(?:paid|charged|billed|debited)\b|\b(?:paid|charged|debited)\s{1,3}automatically\b|\bautomatically\s{1,3}(?:pays?|charges?|debits?)\b|\bby\s{1,3}paying\s{1,3}(?:via|with|from|through)\b|\bcharges?\s{1,3}(?:your|the\s{1,3}(?:user|customer)['’]?s?)\s{1,3}(?:card|account|wallet|balance)\b/i;
 
+/**
+ * A lead sentence whose effect is a payment record: "Mark an order as paid", "Mark the invoice as refunded",
+ * "Complete a draft order, converting it into a real order" (the order is placed).
+ */
+const SETTLES =
+  /^(?:mark|marks|flag|flags)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}as\s{1,3}(?:fully\s{1,3}|partially\s{1,3})?(?:paid|unpaid|refunded|settled)\b|^(?:complete|completes|finali[sz]e|finali[sz]es)\s{1,3}(?:a|an|the)\s{1,3}draft\s{1,3}orders?\b/i;
+/** How every match of `SETTLES` starts, tested first. */
+const SETTLES_STARTS = ['mark', 'flag', 'complet', 'finali'];
+
 /** What a description says about its tool; reads at most its first `LEAD_CHARS` characters for the lead and `text` (already capped) for warnings. */
 export function descriptionEvidence(text: string): DescriptionEvidence {
   const head = cut(text, LEAD_CHARS);
@@ -475,6 +494,9 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   if (ro) out.readOnly = quote(context(head, ro.index, ro[0].length), 120);
   const pay = PAYS.exec(text);
   if (pay) out.payment = quote(context(text, pay.index, pay[0].length), 120);
+  const lower0 = firstSentence.slice(0, 8).toLowerCase();
+  const settles = SETTLES_STARTS.some((w) => lower0.startsWith(w)) ? SETTLES.exec(firstSentence) : null;
+  if (settles) out.settles = quote(settles[0], 120);
   const de = mentionsAny(text, DESTRUCTIVE_WORDS) ? DESTRUCTIVE.exec(text) : null;
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   // "Unsplit a transaction by deleting its children": the means of the lead sentence destroy.

@@ -23,12 +23,12 @@
 import { CATEGORIES, type Category, type Classification, type Risk, type Signal, type SignalSource } from '../schemas/result.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
-import { descriptionEvidence, type LeadVerb } from './description.ts';
+import { descriptionEvidence, UNASSIGNING, type LeadVerb } from './description.ts';
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { schemaEvidence } from './schema.ts';
-import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isMockWord, isPlanNoun, lookupInflected, moneyNouns, qualifiesAttached } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isDraftOrder, isMockWord, isPlanNoun, lookupInflected, moneyNouns, qualifiesAttached } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -161,6 +161,10 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category: 'financial', source: 'description', strong: true });
     signals.push({ id: 'payment-statement', label: 'Description says it pays or charges money', evidence: desc.payment, source: 'description' });
   }
+  if (desc.settles) {
+    descEvidence.push({ category: 'financial', source: 'description', strong: true });
+    signals.push({ id: 'payment-statement', label: 'Description marks an order or a bill paid or refunded, or places a draft order', evidence: desc.settles, source: 'description' });
+  }
   evidence.push(...descEvidence);
   if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {
     signals.push({
@@ -277,7 +281,8 @@ export function classifyTool(tool: McpTool): Classification {
       money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
     }
     // A price on a product, an item or a quote describes what is offered, and a budget's amount is a plan; neither moves money.
-    const catalogue = nameEv.moneyNouns.length === 0 && nameEv.words.some((w) => isCatalogueNoun(w) || isPlanNoun(w));
+    // A draft order's prices are a quote's until it is completed (`create_draft_order`).
+    const catalogue = nameEv.moneyNouns.length === 0 && (nameEv.words.some((w) => isCatalogueNoun(w) || isPlanNoun(w)) || isDraftOrder(nameEv.words));
     // `send_invoice_reminder` with an `invoice_id`: the reminder is the object, the invoice only its owner.
     const attached = nameEv.moneyNouns.length === 0 && qualifiesAttached(nameEv.words);
     // A split's parts carry amounts that sum to the whole: no money moves.
@@ -358,9 +363,11 @@ function mockLead(description: string): boolean {
 function rereadNameVerbs(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvidence {
   const reread = new Map(lead.filter((v) => v.reread !== undefined).map((v) => [v.reread!, v.category]));
   if (reread.size === 0) return ev;
+  // `deleteAccessGroupProject`, "Remove a project from an access group": the name's delete is the description's remove.
+  const unlinked = [...reread].find(([base, category]) => UNASSIGNING.has(base) && category === 'write');
   let changed = false;
   const verbs = ev.verbs.map((v) => {
-    const category = reread.get(v.word);
+    const category = reread.get(v.word) ?? (unlinked && UNASSIGNING.has(v.word) ? unlinked[1] : undefined);
     if (category === undefined || category === v.entry.category) return v;
     changed = true;
     return { ...v, entry: { ...v.entry, category } };

@@ -25,6 +25,12 @@ export interface NameEvidence {
   moneyNouns: string[];
 }
 
+/** Verbs that, after the name's first verb and before another word, are adjectives: `create_draft_order` creates a draft. */
+const ADJECTIVE_VERBS = new Set(['draft']);
+
+/** Nouns of a process's state, which a verb before them only names: `get_database_sync_status`, `get_build_progress`. */
+const STATE_NOUNS = new Set(['status', 'statuses', 'progress', 'state']);
+
 /** True for a verb that plainly reads and is no noun: `get`, `list`, `fetch` (not `query`, `view`). */
 const plainRead = (entry: VerbEntry | undefined) => entry !== undefined && entry.category === 'read' && !entry.noun && !entry.weak;
 
@@ -54,7 +60,13 @@ export function nameEvidence(name: string): NameEvidence {
   words.forEach((word, index) => {
     let entry = entries[index];
     if (!entry) return;
-    const objectOfRead = (lead >= 0 && index === lead + 1 && plainRead(entries[lead])) || (entry.noun === true && plainRead(entries[index + 1]));
+    // `create_draft_order`: after another verb, a draft order is the object (`draft_email`, `gmail_draft_reply` still draft).
+    if (ADJECTIVE_VERBS.has(word) && index > lead && index < words.length - 1) return;
+    const objectOfRead =
+      (lead >= 0 && index === lead + 1 && plainRead(entries[lead])) ||
+      (entry.noun === true && plainRead(entries[index + 1])) ||
+      // `get_database_sync_status`: what is read is the sync's status.
+      (lead >= 0 && index > lead && plainRead(entries[lead]) && STATE_NOUNS.has(words[index + 1] ?? ''));
     const others = words.filter((_, i) => i !== index && !entries[i]);
     if (clearsOnlyTransient(word, others)) entry = { category: 'write', weak: entry.weak, noun: entry.noun };
     else if (overwritesFromImage(word, words.slice(index + 1))) entry = { category: 'destructive', noun: entry.noun };

@@ -249,6 +249,13 @@ const EVENT_WORDS = new Set([
 const ORDER_NOUNS = new Set(['order', 'orders', 'pedido', 'pedidos', 'commande', 'commandes', 'bestellung', 'bestellungen']);
 /** Words before "order" that make it an order of work, not of goods bought or sold: a work order, a sort order. */
 const NON_COMMERCIAL_ORDERS = new Set(['work', 'production', 'manufacturing', 'maintenance', 'job', 'sort', 'display', 'execution', 'build']);
+/** Words before "order" that make it a draft, not yet placed: "Create a draft order". */
+const DRAFTS = new Set(['draft', 'drafts']);
+
+/** True when (folded) `words` name a draft order, a quote with prices not yet placed (`create_draft_order`). */
+export function isDraftOrder(words: readonly string[]): boolean {
+  return words.some((w, i) => ORDER_NOUNS.has(w) && DRAFTS.has(words[i - 1] ?? ''));
+}
 /** Words before "order" that make it an accounting document (it bills or commits money): a sales order, a purchase order. */
 const LEDGER_ORDERS = new Set(['sales', 'sale', 'purchase', 'purchasing']);
 /** Changes that alter an accounting order's lines and totals ("Update an existing Sales Order"). */
@@ -287,6 +294,8 @@ export function billingNouns(words: readonly string[], verbs: readonly string[])
         if (!ORDER_NOUNS.has(w) || qualifies(words[i + 1]) || (owner >= 0 && i > owner)) return false;
         // `work_order_create`: an order of work bills nothing; `sales_order_update`: an accounting order's lines and totals change.
         if (NON_COMMERCIAL_ORDERS.has(words[i - 1] ?? '')) return false;
+        // "Create a draft order": a draft is a quote with prices, placed only when it is completed.
+        if (DRAFTS.has(words[i - 1] ?? '')) return false;
         return placed || LEDGER_ORDERS.has(words[i - 1] ?? '');
       }),
     );
@@ -327,6 +336,8 @@ const CATALOGUE_NOUNS = new Set([
   'product', 'products', 'item', 'items', 'variant', 'variants', 'quote', 'quotes', 'estimate', 'estimates', 'listing', 'listings',
   'sku', 'skus', 'catalog', 'catalogue', 'produto', 'produtos', 'producto', 'productos', 'produit', 'produits', 'artikel', 'quotation',
   'quotations',
+  // A product's variation (its size or colour) carries its own price on the same catalogue: `create_variation`.
+  'variation', 'variations',
   // A store's shipping rate is a price on delivering what it sells (`set_store_shipping`), not a billing record.
   'shipping',
 ]);
@@ -357,6 +368,8 @@ const CONFIGURATION_NOUNS = new Set([
   'gateway', 'gateways', 'setting', 'settings', 'config', 'configs', 'configuration', 'configurations', 'provider', 'providers',
   // `create_discount_group`: a group organises discounts; creating one moves no money. An expense category sorts expenses.
   'group', 'groups', 'category', 'categories',
+  // "Create a custom tax class. After creating, add tax rates to it": a class sorts rates, which bill on their own.
+  'class', 'classes',
 ]);
 
 /**
@@ -476,7 +489,8 @@ const OBJECT_ENDS = new Set(['of', 'for', 'from', 'in', 'on', 'at', 'to', 'into'
  */
 export function clearsOnlyTransient(base: string, object: readonly string[]): boolean {
   const entry = LEXICON.get(base);
-  if (!entry || entry.category !== 'destructive' || !entry.weak) return false;
+  // "Discard cached field values for a table": a cache discarded is refilled from its origin.
+  if (!entry || entry.category !== 'destructive' || (!entry.weak && base !== 'discard')) return false;
   for (const w of object) {
     if (OBJECT_ENDS.has(w)) return false;
     if (TRANSIENT_OBJECTS.has(w)) return true;
@@ -544,6 +558,8 @@ const ACTION_NOUNS = new Map<string, Category>([
   ['screenshot', 'read'], ['snapshot', 'read'], ['look', 'read'],
   // "Run inference on a model": a model computes an answer and returns it.
   ['inference', 'read'], ['prediction', 'read'],
+  // "Execute a saved question and get results": a question asked of the data is answered.
+  ['question', 'read'],
   ['query', 'read'], ['review', 'read'], ['report', 'read'], ['aggregation', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],

@@ -609,6 +609,65 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-12 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('takes an order marked paid and a draft order completed as money, and a draft order created as a write', () => {
+      assert.deepEqual(both(recorded('shopify-aiwerk', 'shopify_mark_order_paid')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('shopify-aiwerk', 'shopify_complete_draft_order')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('shopify-aiwerk', 'shopify_create_draft_order')), ['write', 'write']);
+      assert.equal(classifyTool(tool('mark_invoice_refunded', 'Marks the invoice as fully refunded')).category, 'financial');
+      // Counter-examples: another state marked, the mark inside a later sentence, an order placed (an older rule), a draft e-mail.
+      assert.equal(classifyTool(tool('mark_order_shipped', 'Mark an order as shipped')).category, 'write');
+      assert.equal(classifyTool(tool('get_order', 'Get an order. Use mark_paid to mark it as paid.')).category, 'read');
+      assert.equal(classifyTool(tool('create_order', 'Create an order', { price: { type: 'number' } })).category, 'financial');
+      assert.equal(classifyTool(tool('gmail_draft_email', 'Draft an email to a recipient')).category, 'write');
+    });
+
+    it('takes a product variation and a tax class as catalogue data, and a batch whose delete list deletes variations as destructive', () => {
+      for (const name of ['create_variation', 'update_variation', 'create_tax_class']) {
+        assert.deepEqual(both(recorded('woocommerce-amitgurbani', name)), ['write', 'write'], name);
+      }
+      assert.deepEqual(both(recorded('woocommerce-amitgurbani', 'batch_update_variations')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('woocommerce-amitgurbani', 'delete_tax_class')), ['destructive', 'destructive']);
+      // Counter-examples: a tax rate is still money, and so is a price record.
+      assert.deepEqual(both(recorded('woocommerce-amitgurbani', 'create_tax_rate')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('create_price', 'Create a price for a subscription plan', { unit_amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('takes tags removed, a sharing link deleted, an unfavorite and cached values discarded as writes', () => {
+      assert.deepEqual(both(recorded('shopify-aiwerk', 'shopify_remove_product_tag')), ['write', 'write']);
+      for (const name of ['delete_dashboard_public_link', 'delete_card_public_link', 'unfavorite_dashboard', 'discard_table_field_values']) {
+        assert.deepEqual(both(recorded('metabase', name)), ['write', 'write'], name);
+      }
+      // Counter-examples: files removed, a short link deleted, a dashboard deleted, changes discarded.
+      assert.equal(classifyTool(tool('remove_files', 'Remove one or more files from the repository')).category, 'destructive');
+      assert.equal(classifyTool(tool('delete_link', 'Delete a short link')).category, 'destructive');
+      assert.equal(classifyTool(tool('delete_dashboard', 'Delete a dashboard')).category, 'destructive');
+      assert.equal(classifyTool(tool('discard_changes', 'Discard uncommitted changes in the working tree')).category, 'destructive');
+    });
+
+    it('reads a saved question run for its results and a sync status, and still runs a SQL query', () => {
+      assert.deepEqual(both(recorded('metabase', 'execute_card')), ['read', 'read']);
+      assert.deepEqual(both(recorded('metabase', 'execute_pivot_card_query')), ['read', 'read']);
+      assert.deepEqual(both(recorded('metabase', 'get_database_sync_status')), ['read', 'read']);
+      // Counter-examples: code run, a sync started, a status created.
+      assert.equal(classifyTool(tool('execute_query', 'Execute a SQL query and return results', { sql: { type: 'string', description: 'SQL to run' } })).category, 'execute');
+      assert.equal(classifyTool(tool('sync_database', 'Sync the database schema')).category, 'write');
+      assert.equal(classifyTool(tool('create_project_status', 'Create a project status update')).category, 'write');
+    });
+
+    it("reads a name's delete as the description's remove of something that survives", () => {
+      assert.deepEqual(both(recorded('vercel', 'deleteAccessGroupProject')), ['write', 'write']);
+      assert.equal(classifyTool(tool('delete_project', 'Remove a project from the workspace')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -160,6 +160,8 @@ const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
 const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites']);
+/** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
+const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -246,10 +248,18 @@ const OBJECT_ENDINGS = new Set(['from', 'for', 'of', 'to', 'in', 'on', 'at', 'wi
 function generatesModelOutput(after: readonly string[]): boolean {
   const head = headNoun(after);
   if (MODEL_OUTPUTS.has(head)) return true;
+  // "Generate a secure password or passphrase": a random secret computed and returned. One generated
+  // for a user or an account ("Generate a new password for user X") is set on it: that writes.
+  if (RANDOM_SECRETS.has(head)) return !after.some((w) => SECRET_OWNERS.has(w));
   // "Generate a QR code for an invoice": an image of what it encodes, rendered and returned.
   if (head === 'code' || head === 'codes') return RENDERED_CODES.has(after[after.indexOf(head) - 1] ?? '');
   return false;
 }
+
+/** Secrets a generator computes at random and returns: a password, a passphrase. */
+const RANDOM_SECRETS = new Set(['password', 'passwords', 'passphrase', 'passphrases']);
+/** Words that give a generated secret an owner it is set on: "a new password for user X". */
+const SECRET_OWNERS = new Set(['for', 'of', 'on', 'to']);
 
 /** Words before "code" that make it an image rendered from data: a QR code, a bar code. */
 const RENDERED_CODES = new Set(['qr', 'bar']);
@@ -370,7 +380,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const leaves = lead.base === 'remove' && (MEMBERS.has(head) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
   // "Remove the public sharing link for a dashboard": sharing stops, the dashboard stays.
   const unshares = (head === 'link' || head === 'links') && SHARING.has(toks[toks.indexOf(head, o) - 1] ?? '');
-  if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (leaves || unshares || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head)))) {
+  // "Revoke a member's access to an organization", "Remove the access password from a Send": a grant or a lock
+  // is taken off; the member, the thing shared and its data stay.
+  const ungrants = (lead.base === 'revoke' || lead.base === 'remove') && GRANTS.has(head);
+  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head)))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {

@@ -39,6 +39,9 @@ const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'va
 /** The base form of a (folded) description word: `converts` → `convert`. */
 const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
 
+/** Verbs that say only that a tool dispatches to several operations ("Manage backups: list/get/…"). */
+const UMBRELLA_VERBS = new Set(['manage', 'administer', 'handle']);
+
 /** Risk by category, before poisoning. */
 export const RISK_BY_CATEGORY: Readonly<Record<Category, Risk>> = {
   read: 'low',
@@ -107,6 +110,11 @@ export function classifyTool(tool: McpTool): Classification {
 
   // Description: the lead verb phrase, read-only statements, destruction warnings.
   const desc = descriptionEvidence(window);
+  const schema = schemaEvidence(t.inputSchema);
+  // "Manage teams: list/get/get_members" with `action: list | get | get_members`: the umbrella verb
+  // says only that the tool dispatches; what it can do is what its catch-all lets it choose.
+  const choosesOnlyReads = schema.findings.some((f) => f.signal.id === 'catch-all-action' && f.category === 'read');
+  const umbrellaOnly = (words: readonly string[]) => choosesOnlyReads && words.length > 0 && words.every((w) => UMBRELLA_VERBS.has(baseOf(w)));
 
   // Name (or, when the name has no verb, the title).
   let nameEv = nameEvidence(name);
@@ -122,7 +130,7 @@ export function classifyTool(tool: McpTool): Classification {
   }
   nameEv = rereadNameVerbs(nameEv, desc.verbs);
   const named = nameSignals(nameText, nameEv, what);
-  evidence.push(...named.evidence);
+  if (!umbrellaOnly(nameEv.verbs.map((v) => v.word))) evidence.push(...named.evidence);
   signals.push(...named.signals);
   const hasNameVerb = nameEv.verbs.length > 0;
   // `kpi_revenue`, "KPI card: total revenue…": a name of nouns and a first sentence that presents a
@@ -137,6 +145,7 @@ export function classifyTool(tool: McpTool): Classification {
     // A read verb from the second sentence matters only if the name has no verb.
     const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
     if (verbs.length === 0) continue;
+    if (category !== 'read' && umbrellaOnly(verbs.map((v) => v.word))) continue;
     // "Runs a read-only query", "Select and run one of the following read operations (read-only)":
     // what is run only reads, and the description says so.
     if (category === 'execute' && desc.readOnly) continue;
@@ -184,7 +193,6 @@ export function classifyTool(tool: McpTool): Classification {
   evidence.push(...annEvidence);
 
   // Input schema.
-  const schema = schemaEvidence(t.inputSchema);
   // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
   // plainly only inspects or transforms it is data, not something it runs.
   const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(baseOf(v.word)));

@@ -315,13 +315,15 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
       if (best) ops.push({ value, category: best });
     }
     const categories = new Set(ops.map((o) => o.category));
-    if (ops.length < 2 || categories.size < 2) continue;
+    // `action: list | get | get_members`: every choice reads, so the tool only reads.
+    const onlyReads = ops.length >= 3 && ops.length === values.length && categories.size === 1 && categories.has('read');
+    if (!onlyReads && (ops.length < 2 || categories.size < 2)) continue;
     const worst = ops.reduce((a, b) => (rank(b.category) > rank(a.category) ? b : a));
     return {
       category: worst.category,
       signal: sig(
         'catch-all-action',
-        `Catch-all "${quote(p.name, 40)}" parameter: can ${worst.category === 'read' ? 'read' : `${worst.category} ("${quote(worst.value, 40)}")`}`,
+        `Catch-all "${quote(p.name, 40)}" parameter: can ${worst.category === 'read' ? 'only read' : `${worst.category} ("${quote(worst.value, 40)}")`}`,
         quote(`${p.name}: ${values.join(', ')}`),
       ),
     };
@@ -379,6 +381,8 @@ function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | und
 const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
 const PRICE = new Set(['price', 'prices', 'preco', 'precio', 'prix', 'preis', 'cost', 'custo', 'costo', 'cout', 'fee', 'fees']);
 const RANGE = new Set(['min', 'max', 'minimum', 'maximum', 'from', 'to', 'lower', 'upper', 'range', 'gte', 'lte', 'gt', 'lt', 'ate', 'desde', 'hasta', 'von', 'bis', 'minimo', 'maximo', 'start', 'end', 'sort', 'order']);
+/** Words that make an amount a count of kept copies: `retention_amount_locally`. */
+const RETENTION = new Set(['retention', 'retain', 'retained', 'keep', 'kept']);
 /** Words that make an id parameter a confirmation's: `confirm_cost_id`. */
 const CONFIRMATIONS = new Set(['confirm', 'confirmation', 'confirmed']);
 const CURRENCY = new Set(['currency', 'moeda', 'moneda', 'devise', 'wahrung']);
@@ -408,6 +412,8 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
     // `confirm_cost_id`: the id of the user's agreement to a quoted cost, not an amount; what the tool creates is billed by use.
     if (words.at(-1) === 'id' && words.some((w) => CONFIRMATIONS.has(w))) continue;
     const ranged = words.some((w) => RANGE.has(w));
+    // `retention_amount_s3`: how many backups are kept, a count, not a sum of money.
+    if (words.some((w) => RETENTION.has(w))) continue;
     if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }

@@ -668,6 +668,54 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-13 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('takes a retention amount as a count of kept backups, not money', () => {
+      assert.deepEqual(both(recorded('coolify', 'database_backups')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('coolify', 'storages')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('update_backup', 'Update a backup schedule', { retention_amount: { type: 'integer' } })).category, 'write');
+      // Counter-examples: an amount charged or transferred is still money.
+      assert.equal(classifyTool(tool('create_charge', 'Create a charge', { amount: { type: 'number' } })).category, 'financial');
+      assert.equal(classifyTool(tool('update_invoice', 'Update an invoice', { amount_due: { type: 'number' } })).category, 'financial');
+    });
+
+    it('reads a "manage" catch-all whose every action reads', () => {
+      assert.deepEqual(both(recorded('coolify', 'teams')), ['read', 'read']);
+      const c = classifyTool(tool('projects', 'Manage projects: list/get/get_members', { action: { type: 'string', enum: ['list', 'get', 'get_members'] } }));
+      assert.equal(c.category, 'read');
+      assert.ok(c.signals.some((s) => s.id === 'catch-all-action' && s.label.includes('only read')));
+      // Counter-examples: one action that writes, a choice that is not an operation, a manage without a catch-all.
+      const mixed = tool('projects', 'Manage projects', { action: { type: 'string', enum: ['list', 'get', 'create'] } });
+      assert.equal(classifyTool(mixed).category, 'write');
+      const unknown = tool('projects', 'Manage projects', { action: { type: 'string', enum: ['list', 'get', 'frobnicate'] } });
+      assert.equal(classifyTool(unknown).category, 'write');
+      assert.equal(classifyTool(tool('manage_team', 'Manage a team')).category, 'write');
+    });
+
+    it('reads a password or passphrase generated and returned, and still writes one set for a user', () => {
+      assert.deepEqual(both(recorded('bitwarden', 'generate')), ['read', 'read']);
+      assert.equal(classifyTool(tool('generate_passphrase', 'Generates a random passphrase', { words: { type: 'integer' } })).category, 'read');
+      // Counter-examples: a password generated for a user is set on the account; an API key generated is stored.
+      assert.equal(classifyTool(tool('generate_password', 'Generate a new password for a database user', { user: { type: 'string' } })).category, 'write');
+      assert.equal(classifyTool(tool('generate_api_key', 'Generate an API key for the project')).category, 'write');
+    });
+
+    it("takes a member's access revoked and a share's password removed as writes", () => {
+      assert.deepEqual(both(recorded('bitwarden', 'revoke_org_member')), ['write', 'write']);
+      assert.deepEqual(both(recorded('bitwarden', 'remove_send_password')), ['write', 'write']);
+      assert.equal(classifyTool(tool('revoke_permission', 'Revoke a user\'s permission on a file', { fileId: { type: 'string' } })).category, 'write');
+      // Counter-examples: a token revoked stops working for good; a file removed is gone.
+      assert.equal(classifyTool(tool('revoke_token', 'Revoke an API token')).category, 'destructive');
+      assert.equal(classifyTool(tool('remove_file', 'Remove a file from the bucket')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -33,7 +33,7 @@ const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
   ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract', 'read'],
-  ['return display see filter grep stat poll recommend suggest predict classify detect rank', 'read'],
+  ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
 

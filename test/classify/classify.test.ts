@@ -706,6 +706,13 @@ describe('classifier rules', () => {
       assert.equal(classifyTool(tool('generate_api_key', 'Generate an API key for the project')).category, 'write');
     });
 
+    it('reads a diagnosis, and still writes a repair', () => {
+      for (const name of ['diagnose_app', 'diagnose_server']) assert.deepEqual(both(recorded('coolify', name)), ['read', 'read'], name);
+      assert.equal(classifyTool(tool('diagnose_cluster', 'Diagnoses why pods in a cluster fail to start')).category, 'read');
+      // Counter-example: a repair changes what it diagnosed.
+      assert.equal(classifyTool(tool('repair_cluster', 'Repairs a cluster')).category, 'write');
+    });
+
     it("takes a member's access revoked and a share's password removed as writes", () => {
       assert.deepEqual(both(recorded('bitwarden', 'revoke_org_member')), ['write', 'write']);
       assert.deepEqual(both(recorded('bitwarden', 'remove_send_password')), ['write', 'write']);

@@ -381,6 +381,8 @@ function destroyingSwitch(props: readonly SchemaProperty[]): SchemaFinding | und
 const AMOUNT = new Set(['amount', 'amounts', 'montante', 'monto', 'montant', 'betrag']);
 const PRICE = new Set(['price', 'prices', 'preco', 'precio', 'prix', 'preis', 'cost', 'custo', 'costo', 'cout', 'fee', 'fees']);
 const RANGE = new Set(['min', 'max', 'minimum', 'maximum', 'from', 'to', 'lower', 'upper', 'range', 'gte', 'lte', 'gt', 'lt', 'ate', 'desde', 'hasta', 'von', 'bis', 'minimo', 'maximo', 'start', 'end', 'sort', 'order']);
+/** Currency codes that end a sum's name: `budget_usd`. */
+const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cad', 'aud', 'chf', 'cny', 'inr', 'brl']);
 /** Words that make an amount a count of kept copies: `retention_amount_locally`. */
 const RETENTION = new Set(['retention', 'retain', 'retained', 'keep', 'kept']);
 /** Words that make an id parameter a confirmation's: `confirm_cost_id`. */
@@ -414,7 +416,9 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
     const ranged = words.some((w) => RANGE.has(w));
     // `retention_amount_s3`: how many backups are kept, a count, not a sum of money.
     if (words.some((w) => RETENTION.has(w))) continue;
-    if (PAYMENT.has(compact(p.name)) || (!ranged && words.some((w) => AMOUNT.has(w) || PRICE.has(w))) || isTradeSide(p)) hits.push(p.name);
+    // `budget_usd`, `prize_usd`, `base_pay_usd`: a sum named in its currency.
+    const inCurrency = words.length >= 2 && CURRENCY_CODES.has(words.at(-1) ?? '');
+    if (PAYMENT.has(compact(p.name)) || (!ranged && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }
   if (hits.length === 0) return undefined;

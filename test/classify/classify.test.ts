@@ -706,6 +706,15 @@ describe('classifier rules', () => {
       assert.equal(classifyTool(tool('generate_api_key', 'Generate an API key for the project')).category, 'write');
     });
 
+    it('takes a post paying a sum named in its currency as money', () => {
+      for (const name of ['post_task', 'post_competition', 'post_social_contest']) assert.deepEqual(both(recorded('loopuman', name)), ['financial', 'financial'], name);
+      assert.equal(classifyTool(tool('create_bounty', 'Create a bounty on an issue', { reward_eur: { type: 'number' } })).category, 'financial');
+      // Counter-examples: a range filter in a currency, a read, a word that only ends like a code.
+      assert.equal(classifyTool(tool('update_saved_search', 'Update a saved search', { max_price_usd: { type: 'number' } })).category, 'write');
+      assert.equal(classifyTool(tool('get_task', 'Get a task', { budget_usd: { type: 'number' } })).category, 'read');
+      assert.equal(classifyTool(tool('create_task', 'Create a task', { caused: { type: 'string' } })).category, 'write');
+    });
+
     it('reads a diagnosis, and still writes a repair', () => {
       for (const name of ['diagnose_app', 'diagnose_server']) assert.deepEqual(both(recorded('coolify', name)), ['read', 'read'], name);
       assert.equal(classifyTool(tool('diagnose_cluster', 'Diagnoses why pods in a cluster fail to start')).category, 'read');

@@ -8,7 +8,7 @@
  * reads.
  */
 import type { Category } from '../schemas/result.ts';
-import { cut, fold, quote } from './text.ts';
+import { cut, fold, mentionsAny, quote } from './text.ts';
 import {
   CJK_FILLERS,
   CJK_MONEY,
@@ -458,11 +458,6 @@ const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 
 const SURVIVES = /\b(?:will\s+still\s+exist|still\s+exists?|(?:is|are|will\s+be)\s+not\s+deleted)\b/i;
 /** What every match of `SURVIVES` contains, tested first. */
 const SURVIVES_WORDS = ['still', 'not deleted'];
-
-function mentionsAny(text: string, words: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  return words.some((w) => lower.includes(w));
-}
 
 // The tool itself pays: a sentence that starts "Requires … payment", or money that "will be paid/charged".
 // "Checks whether a URL requires payment" is not one: the requirement is not the tool's.

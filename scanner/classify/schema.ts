@@ -8,7 +8,7 @@
  * cyclic: `walkSchema` is depth-, node- and count-bounded.
  */
 import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
-import { asRecord, asString, cut, mask, quote } from './text.ts';
+import { asRecord, asString, cut, mask, mentionsAny, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
 import { clearsOnlyTransient, lookupEnumVerb, moneyNouns } from './verbs.ts';
 
@@ -543,13 +543,16 @@ function unwrapped(props: readonly SchemaProperty[]): readonly SchemaProperty[] 
 // "The new Traefik configuration content.", "the full file contents": bounded, no nested quantifiers.
 const WHOLE_CONTENT = /\b(?:new|full|complete|entire|whole)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,3}(?:configuration|config|file)\s{1,3}(?:content|contents|text)\b/i;
 
+/** What every match of `WHOLE_CONTENT` contains, tested first. */
+const WHOLE_CONTENT_WORDS = ['content', 'text'];
+
 /** A top-level string parameter described as the whole new content of a configuration or a file. */
 function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
   for (const p of props) {
     if (p.depth !== 0 || p.schema?.type !== 'string') continue;
     const desc = paramDescription(p);
     // Most parameter descriptions name no content at all: a substring test before the regex.
-    if (!desc.toLowerCase().includes('content') && !desc.toLowerCase().includes('text')) continue;
+    if (!mentionsAny(desc, WHOLE_CONTENT_WORDS)) continue;
     if (WHOLE_CONTENT.test(desc)) return sig('whole-content-parameter', `Takes the whole new content (${quote(p.name, 40)})`, quote(`${p.path}: ${desc}`));
   }
   return undefined;

@@ -90,6 +90,12 @@ export function quote(s: string, max = EVIDENCE_CHARS): string {
   return long ? `${text}…` : text;
 }
 
+/** True when `text` contains one of `words` (lower-case), ignoring case: a cheap test before a costlier regex. */
+export function mentionsAny(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return words.some((w) => lower.includes(w));
+}
+
 /** A secret shown without revealing it: its first 4 characters and its length. */
 export function mask(value: string): string {
   return `${value.slice(0, 4)}… (${value.length} characters, masked)`;

@@ -116,10 +116,11 @@ async function main(): Promise<number> {
       // creating files within ~30 s of deleting thousands makes every new inode step over the
       // recently deleted ones (`recently_deleted` in the kernel's inode allocator), so removing
       // one run's files right before the next would slow the next run's writes.
-      const out = (mode: string) => join(dir, `scan-${c}-${mode}`);
-      const runs: [string, Report][] = [['mcp-census', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('default')])]];
-      if (values.inline) runs.push(['  --no-offload', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('inline'), 'inline'])]);
-      if (values['crawl-only']) runs.push(['  crawl only', await child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), out('crawl-only'), 'crawl-only'])]);
+      const scanner = (mode?: 'inline' | 'crawl-only') =>
+        child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), join(dir, `scan-${c}-${mode ?? 'default'}`), ...(mode ? [mode] : [])]);
+      const runs: [string, Report][] = [['mcp-census', await scanner()]];
+      if (values.inline) runs.push(['  --no-offload', await scanner('inline')]);
+      if (values['crawl-only']) runs.push(['  crawl only', await scanner('crawl-only')]);
       if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
       console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('main thread', 13)}results`);
       for (const [name, r] of runs) {

@@ -1,5 +1,5 @@
 /** The result the previous scan stored for a server, read just before the new one replaces it. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ServerResultSchema, type ServerResult } from '../schemas/index.ts';
 import { storePaths, type StoreOptions } from '../store/index.ts';
@@ -13,6 +13,8 @@ import { storePaths, type StoreOptions } from '../store/index.ts';
 export async function previousResult(outDir: string, slug: string, opts: StoreOptions = {}): Promise<ServerResult | undefined> {
   try {
     const file = storePaths(outDir, slug).result;
+    // A first scan finds no file: asking first costs one stat, where a failed read builds an exception.
+    if (opts.sync && !existsSync(file)) return undefined;
     const parsed = ServerResultSchema.safeParse(JSON.parse(opts.sync ? readFileSync(file, 'utf8') : await readFile(file, 'utf8')));
     return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
   } catch {

@@ -8,7 +8,7 @@ import type { AuthInfo } from './schemas/auth.ts';
 import { statusFor } from './connect/errors.ts';
 import { classifyTool } from './classify/index.ts';
 import { gradeServer } from './classify/grade.ts';
-import { policyFor } from './policy/index.ts';
+import { policyFor } from './policy/rules.ts';
 import { annotate } from './drift/annotate.ts';
 import { previousResult } from './drift/previous.ts';
 import { storeServer, type StoreOptions } from './store/index.ts';

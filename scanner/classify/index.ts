@@ -20,7 +20,8 @@
  *    name or lead, or amount/price/payment parameters) is financial.
  * 4. Risk follows the category; any poisoning signal makes it critical.
  */
-import { CATEGORIES, type Category, type Classification, type Risk, type Signal, type SignalSource } from '../schemas/result.ts';
+import type { Category, Classification, Risk, Signal, SignalSource } from '../schemas/result.ts';
+import { CATEGORIES } from '../schemas/values.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
 import { descriptionEvidence, UNASSIGNING, type LeadVerb } from './description.ts';

@@ -7,7 +7,8 @@
  * Schemas are attacker-controlled and may be huge, deep or (as JS objects)
  * cyclic: `walkSchema` is depth-, node- and count-bounded.
  */
-import { CATEGORIES, type Category, type Signal } from '../schemas/result.ts';
+import type { Category, Signal } from '../schemas/result.ts';
+import { CATEGORIES } from '../schemas/values.ts';
 import { asRecord, asString, cut, mask, mentionsAny, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
 import { clearsOnlyTransient, lookupEnumVerb, moneyNouns } from './verbs.ts';

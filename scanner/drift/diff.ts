@@ -1,6 +1,6 @@
 /** Drift between two snapshots of a server: tools added, removed and changed, and in which parts. */
 import type { Drift, PinnedServer, PinnedTool, ServerResult, ToolField } from '../schemas/index.ts';
-import { TOOL_FIELDS } from '../schemas/index.ts';
+import { TOOL_FIELDS } from '../schemas/values.ts';
 import { snapshotOf } from './canonical.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** The result the previous scan stored for a server, read just before the new one replaces it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { ServerResultSchema, type ServerResult } from '../schemas/index.ts';
+import type { ServerResult } from '../schemas/index.ts';
 import { storePaths, type StoreOptions } from '../store/index.ts';
 
 /**
@@ -15,6 +15,8 @@ export async function previousResult(outDir: string, slug: string, opts: StoreOp
     const file = storePaths(outDir, slug).result;
     // A first scan finds no file: asking first costs one stat, where a failed read builds an exception.
     if (opts.sync && !existsSync(file)) return undefined;
+    // Loaded when a previous result is first found: a first scan's worker then never loads zod.
+    const { ServerResultSchema } = await import('../schemas/result.ts');
     const parsed = ServerResultSchema.safeParse(JSON.parse(opts.sync ? readFileSync(file, 'utf8') : await readFile(file, 'utf8')));
     return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
   } catch {

@@ -3,13 +3,13 @@
  * pin lockfile (`--pin FILE`) that a CI scan checks them against.
  */
 import { z } from 'zod';
+import { TOOL_FIELDS } from './values.ts';
 
 /** A canonical hash: `sha256:` and 64 hex digits. */
 export const HashSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/);
 export type Hash = z.infer<typeof HashSchema>;
 
-/** The parts of a tool definition a change is reported in. */
-export const TOOL_FIELDS = ['description', 'inputSchema', 'annotations'] as const;
+export { TOOL_FIELDS };
 export const ToolFieldSchema = z.enum(TOOL_FIELDS);
 export type ToolField = z.infer<typeof ToolFieldSchema>;
 

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { AuthInfoSchema } from './auth.ts';
 import { DriftSchema, HashSchema } from './drift.ts';
 import { OriginSchema } from './origin.ts';
+import { CATEGORIES } from './values.ts';
 
 export const AccessSchema = z.enum(['read', 'write']);
 export type Access = z.infer<typeof AccessSchema>;
 
-/** Capabilities from least to most severe; a tool's category is the most severe it has. */
-export const CATEGORIES = ['read', 'write', 'execute', 'destructive', 'financial'] as const;
+export { CATEGORIES };
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 

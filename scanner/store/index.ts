@@ -8,7 +8,6 @@ import { rename as renameCb, renameSync, writeFile as writeFileCb, writeFileSync
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Policy, ServerResult } from '../schemas/index.ts';
-import { policyCedar, policyYaml } from '../policy/index.ts';
 
 // The callback API, promisified: for the thousands of small files of a crawl it costs about
 // half the CPU of node:fs/promises (no FileHandle per file), and CPU limits a crawl at high concurrency.
@@ -86,11 +85,13 @@ export async function storeServer(outDir: string, result: ServerResult, policy: 
   const paths = storePaths(outDir, result.slug);
   const title = `Starter policy for ${result.title || result.id}`;
   const formats = opts.policyFormats ?? [];
+  // Loaded only when asked for: the YAML library costs a scan's worker more to load than it writes.
+  const render = formats.length > 0 ? await import('../policy/index.ts') : undefined;
   // The policies side by side; the result last: its presence means the server is done (see --resume).
   await Promise.all([
     writeJsonAtomic(paths.policy, policy, opts),
-    formats.includes('yaml') && writeTextAtomic(paths.policyYaml, policyYaml(policy, { title }), opts),
-    formats.includes('cedar') && writeTextAtomic(paths.policyCedar, policyCedar(policy, { title }), opts),
+    render && formats.includes('yaml') && writeTextAtomic(paths.policyYaml, render.policyYaml(policy, { title }), opts),
+    render && formats.includes('cedar') && writeTextAtomic(paths.policyCedar, render.policyCedar(policy, { title }), opts),
   ]);
   await writeJsonAtomic(paths.result, result, opts);
 }

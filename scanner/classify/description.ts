@@ -287,8 +287,9 @@ function stripLead(s: string): string {
     t = t.replace(/^[\s#>*_`"'“”‘’|\-•·]+/u, '');
     t = t.replace(/^[[(][^\])\n]{0,40}[\])]\s*/u, '');
     t = t.replace(/^[\p{L}\p{N}_.\-/]{1,64}\s*[:：]\s+/u, '');
-    // "Notion | Append block children", "GitHub — Create an issue": a product label and a bar or dash.
-    t = t.replace(/^[\p{L}\p{N}_.\-/]{1,40}(?: [\p{L}\p{N}_.\-/]{1,40}){0,2}\s{1,3}[|–—]\s+/u, '');
+    // "Notion | Append block children", "GitHub — Create an issue", "Compute operations - Commands for…":
+    // a product label and a bar or a dash (a hyphen with space on both sides).
+    t = t.replace(/^[\p{L}\p{N}_.\-/]{1,40}(?: [\p{L}\p{N}_.\-/]{1,40}){0,2}\s{1,3}[|–—-]\s+/u, '');
     if (t === before) break;
   }
   return t;
@@ -472,6 +473,22 @@ const SETTLES =
   /^(?:mark|marks|flag|flags)\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,4}as\s{1,3}(?:fully\s{1,3}|partially\s{1,3})?(?:paid|unpaid|refunded|settled)\b|^(?:complete|completes|finali[sz]e|finali[sz]es)\s{1,3}(?:a|an|the)\s{1,3}draft\s{1,3}orders?\b/i;
 /** How every match of `SETTLES` starts, tested first. */
 const SETTLES_STARTS = ['mark', 'flag', 'complet', 'finali'];
+
+/**
+ * The first destructive operation a router's description lists ("operations for listing, creating,
+ * updating, and deleting workbooks", "CRUD operations"), quoted. A router's sub-tools are seen only
+ * by calling it, so every operation its description names is one it may perform.
+ */
+export function listedDestruction(text: string): string | undefined {
+  for (const m of text.matchAll(/\b(?:\p{L}{3,30}ing|crud)\b/giu)) {
+    const word = fold(m[0]);
+    const hit = word === 'crud' ? true : lookupInflected(word);
+    if (hit === true || (hit && hit.form === 'ing' && hit.entry.category === 'destructive' && !hit.entry.noun && !hit.entry.weak)) {
+      return quote(cut(text.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + m[0].length + 40), 120));
+    }
+  }
+  return undefined;
+}
 
 /** What a description says about its tool; reads at most its first `LEAD_CHARS` characters for the lead and `text` (already capped) for warnings. */
 export function descriptionEvidence(text: string): DescriptionEvidence {

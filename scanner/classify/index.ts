@@ -24,7 +24,7 @@ import type { Category, Classification, Risk, Signal, SignalSource } from '../sc
 import { CATEGORIES } from '../schemas/values.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
-import { descriptionEvidence, UNASSIGNING, type LeadVerb } from './description.ts';
+import { descriptionEvidence, listedDestruction, UNASSIGNING, type LeadVerb } from './description.ts';
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
@@ -117,11 +117,13 @@ export function classifyTool(tool: McpTool): Classification {
   const choosesOnlyReads = schema.findings.some((f) => f.signal.id === 'catch-all-action' && f.category === 'read');
   const umbrellaOnly = (words: readonly string[]) => choosesOnlyReads && words.length > 0 && words.every((w) => UMBRELLA_VERBS.has(baseOf(w)));
 
-  // Name (or, when the name has no verb, the title).
-  let nameEv = nameEvidence(name);
+  // Name (or, when the name has no verb, the title). A router's name and title name the group of
+  // sub-tools it routes to ("compute", "Azure Load Testing"), not something it does.
+  const routes = schema.info.some((s) => s.id === 'command-router');
+  let nameEv = nameEvidence(routes ? '' : name);
   let nameText = name;
   let what: 'Name' | 'Title' = 'Name';
-  if (nameEv.verbs.length === 0 && (title || annotationTitle)) {
+  if (!routes && nameEv.verbs.length === 0 && (title || annotationTitle)) {
     const alt = nameEvidence(title || annotationTitle);
     if (alt.verbs.length > 0) {
       nameEv = alt;
@@ -144,7 +146,9 @@ export function classifyTool(tool: McpTool): Classification {
   }
   for (const category of CATEGORIES) {
     // A read verb from the second sentence matters only if the name has no verb.
-    const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && hasNameVerb));
+    // A router's name says nothing, but its later sentences are usage notes ("This tool provides access
+    // to…"), as they are beside a named verb.
+    const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && (hasNameVerb || routes)));
     if (verbs.length === 0) continue;
     if (category !== 'read' && umbrellaOnly(verbs.map((v) => v.word))) continue;
     // "Runs a read-only query", "Select and run one of the following read operations (read-only)":
@@ -174,6 +178,11 @@ export function classifyTool(tool: McpTool): Classification {
   if (desc.settles) {
     descEvidence.push({ category: 'financial', source: 'description', strong: true });
     signals.push({ id: 'payment-statement', label: 'Description marks an order or a bill paid or refunded, or places a draft order', evidence: desc.settles, source: 'description' });
+  }
+  const listed = routes ? listedDestruction(window) : undefined;
+  if (listed) {
+    descEvidence.push({ category: 'destructive', source: 'description', strong: true });
+    signals.push({ id: 'destructive-verb', label: 'A router whose description lists a destructive operation', evidence: listed, source: 'description' });
   }
   evidence.push(...descEvidence);
   if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {

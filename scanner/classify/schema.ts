@@ -214,10 +214,39 @@ const RUN_DESCRIPTION = /\b(?:commands?|script)\s{1,3}to\s{1,3}(?:run|execute)\b
 /** A parameter description calling its query read-only: "A read-only SQL query to run against the logs". */
 const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\bquer(?:y|ies)\b/i;
 
-/** Parameters carrying code or commands → execute. */
-function codeParameter(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+// A dispatcher's bag of arguments for the sub-command it is told to run: `{command, parameters: {…}}`.
+const ARGUMENT_BAGS = new Set(['parameters', 'params', 'arguments', 'args']);
+// Parameter text saying the commands are the tool's own sub-tools: "The command to execute against the
+// specified tool", "its supported child tools". A command line for a program never says so.
+const OWN_SUB_TOOLS = /\b(?:sub|child)[-\s]?tools?\b|\bagainst\s{1,3}the\s{1,3}(?:specified\s{1,3}|selected\s{1,3}|given\s{1,3})?tool\b/i;
+
+/**
+ * A top-level `command` that names one of the tool's own sub-tools, with their arguments in a
+ * sibling object (`parameters`, `args`…): a router, whose sub-commands are listed only by calling
+ * it. Its command is a choice among operations, not code; what it can do is what it says it does.
+ */
+function commandRouter(props: readonly SchemaProperty[]): { param: SchemaProperty; signal: Signal } | undefined {
+  const top = props.filter((p) => p.depth === 0);
+  const param = top.find((p) => !isClosed(p) && ['command', 'cmd'].includes(p.name.toLowerCase()));
+  if (!param) return undefined;
+  const bag = top.find((p) => ARGUMENT_BAGS.has(p.name.toLowerCase()) && (p.schema?.type === 'object' || asRecord(p.schema?.properties) !== undefined));
+  if (!bag) return undefined;
+  const own = top.map(paramDescription).find((d) => OWN_SUB_TOOLS.test(d));
+  if (own === undefined) return undefined;
+  return {
+    param,
+    signal: sig(
+      'command-router',
+      `Routes ${quote(param.name, 40)} to sub-tools it lists only when called: judged by what it says it does`,
+      quote(`${param.path}: ${paramDescription(param)}`),
+    ),
+  };
+}
+
+/** Parameters carrying code or commands → execute (a router's sub-command name is not one). */
+function codeParameter(props: readonly SchemaProperty[], router?: SchemaProperty): SchemaFinding | undefined {
   for (const p of props) {
-    if (p.depth > MAX_CODE_DEPTH || isClosed(p)) continue;
+    if (p === router || p.depth > MAX_CODE_DEPTH || isClosed(p)) continue;
     const words = splitWords(p.name);
     const last = words.at(-1);
     if (last === undefined) continue;
@@ -564,8 +593,10 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const walk = walkSchema(inputSchema);
   const props = unwrapped(walk.properties);
   const findings: SchemaFinding[] = [];
-  for (const f of [codeParameter(props), sendsMessage(props), catchAll(props), destroyingSwitch(props)]) if (f) findings.push(f);
+  const router = commandRouter(props);
+  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props)]) if (f) findings.push(f);
   const info: Signal[] = [];
+  if (router) info.push(router.signal);
 
   const top = props.filter((p) => p.depth === 0);
   const paths = top.filter((p) => splitWords(p.name).some((w) => PATH_WORDS.has(w))).map((p) => p.name);

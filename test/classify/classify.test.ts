@@ -732,6 +732,45 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-14 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+    const router = (description: string, command = 'The command to execute against the specified tool.') =>
+      tool('service', description, {
+        command: { type: 'string', description: command },
+        parameters: { type: 'object', description: 'The parameters to pass to the tool command.' },
+        learn: { type: 'boolean', description: 'To learn about the tool and its supported child tools and parameters.' },
+      });
+
+    it('takes a command naming one of its own sub-tools as a router, judged by what it says it does', () => {
+      for (const [name, category] of [['documentation', 'read'], ['compute', 'write'], ['workbooks', 'destructive'], ['eventhubs', 'destructive']] as const) {
+        const t = recorded('azure-mcp', name);
+        assert.deepEqual(both(t), [category, category], name);
+        assert.ok(ids(t).includes('command-router') && !ids(t).includes('code-parameter'), name);
+      }
+      // Its name names the group of sub-tools, and a usage note in a later sentence is no read-only evidence.
+      assert.equal(classifyTool(router('Load operations - Commands for load tests. This tool provides access to test runs.')).category, 'write');
+      assert.equal(classifyTool(router('Search the documentation for a query.')).category, 'read');
+      assert.equal(classifyTool(router('Widget operations - Includes operations for listing, creating and deleting widgets.')).category, 'destructive');
+      // Counter-examples: a program's command line is still code, with or without a bag of options.
+      assert.equal(classifyTool(recorded('kubernetes', 'kubectl_generic')).category, 'execute');
+      assert.equal(classifyTool(router('Run a command.', 'Shell command to run')).category, 'execute');
+      const noBag = tool('service', 'Run a command against the specified tool', { command: { type: 'string', description: 'The command to execute against the specified tool.' } });
+      assert.equal(classifyTool(noBag).category, 'execute');
+      const shellWithArgs = tool('run', 'Runs a program', { command: { type: 'string', description: 'Program to start' }, args: { type: 'object', description: 'Arguments to pass to the program' } });
+      assert.equal(classifyTool(shellWithArgs).category, 'execute');
+    });
+
+    it('reads a label and a spaced hyphen as a heading before what the tool does', () => {
+      assert.equal(classifyTool(tool('widgets', 'Widget operations - Deletes a widget for good')).category, 'destructive');
+      assert.equal(classifyTool(tool('widgets', 'Widget store - Returns the widgets of a store')).category, 'read');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -14,6 +14,7 @@ import {
   CJK_MONEY,
   CJK_VERBS,
   GENERIC_VERBS,
+  JA_VERBS,
   actionNoun,
   clearsOnlyTransient,
   lookupInflected,
@@ -217,15 +218,22 @@ function launchesCode(object: readonly string[]): boolean {
   return false;
 }
 
-/** A verbless sentence that presents a chart, a report or a figure: its quote, else undefined. */
+/** Verbs that draw a picture of data given to them: "Generate a pie chart to show…", "Render a flow diagram". */
+const RENDERING_VERBS = new Set(['generate', 'generates', 'render', 'renders', 'draw', 'draws', 'plot', 'plots', 'visualize', 'visualizes', 'visualise', 'visualises']);
+/** Pictures a rendering verb draws: the charts of `DISPLAY_NOUNS`, diagrams and maps (not a summary or a dashboard, which may be stored). */
+const RENDERED_NOUNS = new Set(['chart', 'charts', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'visualization', 'visualisation', 'diagram', 'diagrams', 'map', 'maps']);
+
+/** A verbless sentence that presents a chart, a report or a figure, or one that renders a chart: its quote, else undefined. */
 function displayPhrase(sentence: string): string | undefined {
   const toks = tokens(sentence, DISPLAY_WORDS);
-  const at = toks.findIndex((w) => DISPLAY_NOUNS.has(w));
+  const rendering = RENDERING_VERBS.has(toks[0] ?? '');
+  const at = toks.findIndex((w) => (rendering ? RENDERED_NOUNS : DISPLAY_NOUNS).has(w));
   if (at < 0) return undefined;
   // "Upgrade an existing Helm chart release": a word before an article is a verb the lexicon does not know.
-  if (at > 1 && OBJECT_STARTS.has(toks[1])) return undefined;
-  // "Dashboard update tool": a verb before the noun is what happens to it.
-  if (toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read'; })) return undefined;
+  if (at > 1 && OBJECT_STARTS.has(toks[1]) && !rendering) return undefined;
+  // "Dashboard update tool": a verb before the noun is what happens to it (after a rendering verb,
+  // words before the noun say what is drawn: "a point map", "a flow diagram").
+  if (!rendering && toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read'; })) return undefined;
   return quote(sentence, 80);
 }
 
@@ -315,8 +323,23 @@ function cjkLead(sentence: string): LeadVerb[] {
     s = s.slice(filler.length);
   }
   const found = CJK_VERBS.find(([verb]) => s.startsWith(verb));
-  if (!found) return [];
-  const [verb, category] = found;
+  if (found) {
+    const [verb, category] = found;
+    return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+  }
+  return japaneseLead(sentence);
+}
+
+/**
+ * The verb of a Japanese sentence, at its end: "メッセージを取得します" (gets messages), or
+ * "既読にします" (makes them read: a state set, a write).
+ */
+function japaneseLead(sentence: string): LeadVerb[] {
+  const end = /(\p{Script=Han}{2})(?:します|しました|する)[。.]?$|(に)(?:します|する)[。.]?$/u.exec(sentence.slice(-40));
+  if (!end) return [];
+  const verb = end[1] ?? `${end[2]}します`;
+  const category = end[1] !== undefined ? JA_VERBS.get(end[1]) : 'write';
+  if (!category) return [];
   return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
 }
 

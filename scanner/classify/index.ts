@@ -28,7 +28,7 @@ import { descriptionEvidence, listedDestruction, UNASSIGNING, type LeadVerb } fr
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
-import { schemaEvidence } from './schema.ts';
+import { READ_ONLY_QUERY, schemaEvidence } from './schema.ts';
 import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isDraftOrder, isMockWord, isPlanNoun, lookupInflected, moneyNouns, qualifiesAttached } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
@@ -206,9 +206,12 @@ export function classifyTool(tool: McpTool): Classification {
   // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
   // plainly only inspects or transforms it is data, not something it runs.
   const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(baseOf(v.word)));
+  // "Run a read-only BigQuery SQL query": the tool says the query it takes is read-only, as a
+  // parameter's description may ("A read-only SQL query to run against the logs").
+  const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
   for (const f of schema.findings) {
-    if (inspectsCode && f.signal.id === 'code-parameter') {
-      signals.push({ ...f.signal, label: `${f.signal.label}; the description says it only inspects or converts it` });
+    if ((inspectsCode || readOnlyQuery) && f.signal.id === 'code-parameter') {
+      signals.push({ ...f.signal, label: `${f.signal.label}; the description says it ${inspectsCode ? 'only inspects or converts it' : 'is a read-only query'}` });
       continue;
     }
     evidence.push({ category: f.category, source: 'schema', strong: true });

@@ -137,6 +137,19 @@ export const CJK_VERBS: readonly (readonly [string, Category])[] = (
   ] as const
 ).slice();
 
+/**
+ * Japanese verbs, matched at the end of a sentence (Japanese puts the verb last): a
+ * Sino-Japanese noun followed by する ("メッセージを取得します" = "gets messages").
+ */
+export const JA_VERBS: ReadonlyMap<string, Category> = new Map<string, Category>([
+  ['取得', 'read'], ['検索', 'read'], ['確認', 'read'], ['表示', 'read'], ['参照', 'read'], ['閲覧', 'read'],
+  ['作成', 'write'], ['追加', 'write'], ['変更', 'write'], ['更新', 'write'], ['編集', 'write'], ['設定', 'write'],
+  ['投稿', 'write'], ['送信', 'write'], ['登録', 'write'], ['承認', 'write'], ['拒否', 'write'], ['退席', 'write'],
+  ['削除', 'destructive'], ['消去', 'destructive'],
+  ['実行', 'execute'],
+  ['支払', 'financial'], ['決済', 'financial'], ['返金', 'financial'], ['購入', 'financial'],
+]);
+
 /** Leading filler a Chinese description may start with before its verb ("用于获取…" = "used to get…"). */
 export const CJK_FILLERS: readonly string[] = ['此工具', '该工具', '这个工具', '本工具', '工具', '用于', '用来', '可以', '可', '将', '从'];
 

@@ -771,6 +771,45 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-15 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('reads a chart, a diagram or a map rendered from the data given', () => {
+      for (const name of ['generate_pie_chart', 'generate_flow_diagram', 'generate_path_map', 'generate_district_map']) {
+        assert.deepEqual(both(recorded('antv-chart', name)), ['read', 'read'], name);
+      }
+      assert.equal(classifyTool(tool('plot_sales', 'Render a line chart of the sales figures')).category, 'read');
+      // Counter-examples: a dashboard or a key generated is kept; a chart created in a dashboard is stored.
+      assert.equal(classifyTool(tool('dashboards', 'Generate a dashboard for the team')).category, 'write');
+      assert.equal(classifyTool(tool('keys', 'Generate an API key for the project')).category, 'write');
+      assert.equal(classifyTool(tool('create_chart', 'Creates a chart in a dashboard')).category, 'write');
+    });
+
+    it('reads a query the tool says is read-only', () => {
+      assert.deepEqual(both(recorded('bigquery-ergut', 'query')), ['read', 'read']);
+      assert.equal(classifyTool(tool('query', 'Run a read-only SQL query', { sql: { type: 'string' } })).category, 'read');
+      // Counter-example: a query not said to be read-only is code to run.
+      assert.equal(classifyTool(tool('query', 'Run a SQL query', { sql: { type: 'string' } })).category, 'execute');
+    });
+
+    it('reads the verb at the end of a Japanese sentence', () => {
+      assert.deepEqual(both(recorded('chatwork', 'read_room_messages')), ['write', 'write']);
+      const ja = (description: string) => classifyTool(tool('room', description)).category;
+      assert.equal(ja('チャットの情報を取得します。'), 'read');
+      assert.equal(ja('新しいグループチャットを作成します。'), 'write');
+      assert.equal(ja('チャットのメッセージを削除します。'), 'destructive');
+      assert.equal(ja('メッセージを既読にします。'), 'write');
+      // Counter-example: a sentence ending in a verb the table does not know gives no evidence (assumed to write).
+      const unknown = classifyTool(tool('room', 'チャットを観察します。'));
+      assert.ok(unknown.signals.some((s) => s.id === 'no-read-evidence'));
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -160,7 +160,7 @@ const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 /** People who belong to a group, a team or a project and stay users when removed from it: "Remove a team member". */
 const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
-const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites']);
+const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
 /** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
 const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
@@ -478,6 +478,30 @@ const DESTRUCTIVE =
 const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读'];
 const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'lost', 'discard', 'loss', 'destructive', 'desfeit', 'deshacer', '撤销', '恢复'];
 
+/** Words before a clause's subject: "The task", "these tags", "Any bookmarks". */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'any', 'all', 'such']);
+/** Subjects that point back to what the lead sentence acted on: "It will still exist". */
+const BACK_REFERENCES = new Set(['it', 'they', 'this', 'these']);
+
+/**
+ * Whether the subject of a survival statement (the text before it, back to its sentence's start) is
+ * the lead verb's object, or a word pointing back to it: "The task will still exist" after "Remove a
+ * task from a project"; not "Bookmarks inside the list are not deleted" after "Delete a list".
+ */
+function survivorIsObject(before: string, leadSentence: string, leadWord: string): boolean {
+  const clause = before.split(/[.!?;:]/).at(-1) ?? '';
+  const words = tokens(clause, 12).filter((w) => w !== ',');
+  const k = words.findIndex((w) => !DETERMINERS.has(w));
+  if (k < 0) return BACK_REFERENCES.has(words.at(-1) ?? '');
+  const subject = words[k];
+  if (BACK_REFERENCES.has(subject)) return true;
+  const lead = tokens(leadSentence, 20);
+  const at = lead.indexOf(fold(leadWord));
+  const object = headNoun(lead.slice(at + 1, at + 6));
+  const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  return object !== '' && singular(object) === singular(subject);
+}
+
 /** A statement that what the tool removes still exists afterwards: "The task will still exist in the system". */
 const SURVIVES = /\b(?:will\s+still\s+exist|still\s+exists?|(?:is|are|will\s+be)\s+not\s+deleted)\b/i;
 /** What every match of `SURVIVES` contains, tested first. */
@@ -533,8 +557,10 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
     }
   }
   // "Remove a task from a project. The task will still exist in the system": what is removed survives.
+  // Not "Delete a list by id. Bookmarks inside the list are not deleted": other things survive, the list does not.
   const lead0 = out.verbs[0];
-  if (lead0 && lead0.category === 'destructive' && mentionsAny(head, SURVIVES_WORDS) && SURVIVES.test(head)) {
+  const survives = lead0 && lead0.category === 'destructive' && mentionsAny(head, SURVIVES_WORDS) ? SURVIVES.exec(head) : null;
+  if (lead0 && survives && survivorIsObject(head.slice(0, survives.index), leadSentence, lead0.word)) {
     const base = lookupInflected(lead0.word)?.base;
     if (base && UNASSIGNING.has(base)) out.verbs[0] = { ...lead0, category: 'write', entry: { ...lead0.entry, category: 'write' }, reread: base };
   }

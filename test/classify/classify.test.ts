@@ -810,6 +810,31 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-16 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('destroys what it deletes when other things are said to survive it', () => {
+      assert.deepEqual(both(recorded('karakeep', 'delete-list')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('karakeep', 'delete-tag')), ['destructive', 'destructive']);
+      // Counter-examples: what is removed is itself said to survive, by name or by a word pointing back to it.
+      assert.deepEqual(both(recorded('asana', 'asana_remove_project_from_task')), ['write', 'write']);
+      assert.equal(classifyTool(tool('remove_page', 'Remove a page from the book. It will still exist in the workspace.')).category, 'write');
+    });
+
+    it('takes an item off a list as a write: both stay', () => {
+      assert.deepEqual(both(recorded('karakeep', 'remove-bookmark-from-list')), ['write', 'write']);
+      assert.deepEqual(both(recorded('ymcp-manager', 'remove')), ['write', 'write']);
+      // Counter-examples: a message taken from a queue, documents removed from a collection, are gone.
+      assert.equal(classifyTool(recorded('cloudflare', 'queue_delete_message')).category, 'destructive');
+      assert.equal(classifyTool(tool('remove_documents', 'Removes all documents that match the filter from a collection')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

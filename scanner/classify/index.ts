@@ -209,6 +209,8 @@ export function classifyTool(tool: McpTool): Classification {
   // "Run a read-only BigQuery SQL query": the tool says the query it takes is read-only, as a
   // parameter's description may ("A read-only SQL query to run against the logs").
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
+  // `execute_query`, "Execute a read-only SELECT query": what the name's verb runs is that read-only query.
+  if (readOnlyQuery) for (let k = evidence.length - 1; k >= 0; k--) if (evidence[k].source === 'name' && evidence[k].category === 'execute') evidence.splice(k, 1);
   for (const f of schema.findings) {
     if ((inspectsCode || readOnlyQuery) && f.signal.id === 'code-parameter') {
       signals.push({ ...f.signal, label: `${f.signal.label}; the description says it ${inspectsCode ? 'only inspects or converts it' : 'is a read-only query'}` });

@@ -588,13 +588,34 @@ function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
   return undefined;
 }
 
+/** A path parameter's description saying the tool writes a file there: "File path to save the diagram", "Where to write the report". */
+const SAVE_PATH = /\b(?:path|file|location|destination)\s{1,3}(?:to|where\s{1,3}(?:to\s{1,3})?)\s{0,3}(?:save|write|store|export)\b|\bwhere\s{1,3}to\s{1,3}(?:save|write|store)\b|\b(?:saved|written|exported|stored)\s{1,3}(?:to|at|in)\b|\boutput\s{1,3}(?:file|path)\b/i;
+/** What every match of `SAVE_PATH` contains, tested first. */
+const SAVE_PATH_WORDS = ['sav', 'writ', 'stor', 'export', 'output'];
+
+/**
+ * A required top-level path parameter the tool writes a file at (it creates or replaces that file) → write.
+ * An optional one ("If omitted, the body is returned inline") leaves reading the tool's main use.
+ */
+function savesToPath(props: readonly SchemaProperty[], required: ReadonlySet<string>): SchemaFinding | undefined {
+  for (const p of props) {
+    if (p.depth !== 0 || !required.has(p.name) || isClosed(p) || !splitWords(p.name).some((w) => PATH_WORDS.has(w) || w === 'output' || w === 'destination')) continue;
+    const desc = paramDescription(p);
+    if (!mentionsAny(desc, SAVE_PATH_WORDS) || !SAVE_PATH.test(desc)) continue;
+    return { category: 'write', signal: sig('output-path', `Writes a file at a path it is given (${quote(p.name, 40)})`, quote(`${p.path}: ${desc}`)) };
+  }
+  return undefined;
+}
+
 /** Evidence from an input schema. */
 export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const walk = walkSchema(inputSchema);
   const props = unwrapped(walk.properties);
   const findings: SchemaFinding[] = [];
   const router = commandRouter(props);
-  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props)]) if (f) findings.push(f);
+  const required = asRecord(inputSchema)?.required;
+  const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
+  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props), savesToPath(props, requiredNames)]) if (f) findings.push(f);
   const info: Signal[] = [];
   if (router) info.push(router.signal);
 

@@ -835,6 +835,40 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-17 (recorded tools, as served and with annotations stripped)', () => {
+    const recorded = (server: string, name: string): McpTool => {
+      const found = load(server).find((t) => t.name === name);
+      assert.ok(found, `${server}/${name} recorded`);
+      return found;
+    };
+    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
+
+    it('destroys what a tool says it replaces whole, or calls destructive', () => {
+      assert.deepEqual(both(recorded('next-ai-drawio', 'create_new_diagram')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('next-ai-drawio', 'load_diagram')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('reset_board', 'Resets the board. This is destructive: every card is lost.')).category, 'destructive');
+      // Counter-examples: a part replaced, and a warning denied, destroy nothing.
+      assert.equal(classifyTool(tool('set_title', 'Sets the title, replacing the old one')).category, 'write');
+      assert.equal(classifyTool(tool('add_card', 'Adds a card. This is not destructive.')).category, 'write');
+    });
+
+    it('writes a file at a path it requires', () => {
+      assert.deepEqual(both(recorded('next-ai-drawio', 'export_diagram')), ['write', 'write']);
+      assert.ok(ids(recorded('next-ai-drawio', 'export_diagram')).includes('output-path'));
+      // Counter-examples: an optional path leaves reading the main use; a path read from is no output.
+      const optional = tool('get_request', 'Gets a network request', { filePath: { type: 'string', description: 'Path to save the body to. If omitted, the body is returned.' } });
+      assert.equal(classifyTool(optional).category, 'read');
+      const input = tool('get_file_info', 'Gets information about a file', { path: { type: 'string', description: 'Path of the file to read' } }, { inputSchema: { type: 'object', properties: { path: { type: 'string', description: 'Path of the file to read' } }, required: ['path'] } });
+      assert.equal(classifyTool(input).category, 'read');
+    });
+
+    it('reads a read-only query whatever verb its name runs it with', () => {
+      assert.deepEqual(both(recorded('sqlserver-bilims', 'execute_query')), ['read', 'read']);
+      // Counter-example: without the description saying so, the name's verb runs code.
+      assert.equal(classifyTool(tool('execute_query', 'Execute a SQL query', { query: { type: 'string' } })).category, 'execute');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -37,6 +37,7 @@ const KNOWN: Record<string, SignalInfo> = {
   'code-parameter': { title: 'Takes code or commands', why: 'It runs code, queries or commands the agent writes.' },
   'sends-message': { title: 'Sends messages', why: 'It sends text to recipients the agent chooses, in the person’s name.' },
   'catch-all-action': { title: 'Catch-all action parameter', why: 'One parameter chooses among several operations, some of which change or delete.' },
+  'output-path': { title: 'Writes a file it is given the path of', why: 'It creates or replaces a file wherever the agent points it, over an existing one too.' },
   'command-router': { title: 'Routes to hidden sub-tools', why: 'It runs sub-tools it lists only when called, so the scan sees what it says it does, not each operation.' },
   'schema-truncated': { title: 'Schema too large to read', why: 'Its input schema is too large or deep to read fully, so some parameters were not checked.' },
   'hidden-instructions': { title: 'Hidden instructions', why: 'Its text gives the model orders the person would not expect: the definition of a tool poisoning attack.' },

@@ -58,6 +58,14 @@ const tool = (name: string, description: string, properties: Record<string, unkn
   ({ name, description, inputSchema: { type: 'object', properties }, ...extra }) as McpTool;
 
 const ids = (t: McpTool) => classifyTool(t).signals.map((s) => s.id);
+/** A recorded tool by server and name. */
+const recorded = (server: string, name: string): McpTool => {
+  const found = load(server).find((t) => t.name === name);
+  assert.ok(found, `${server}/${name} recorded`);
+  return found;
+};
+/** Its category as served and with its annotations stripped. */
+const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
 describe('classifier on recorded reference servers', () => {
   for (const [server, labels] of Object.entries(LABELS)) {
@@ -243,12 +251,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-6 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('restoring, rebuilding or reimaging a whole resource from a backup, a snapshot or an image overwrites it', () => {
       for (const name of ['restore-droplet', 'rebuild-droplet', 'rebuild-droplet-by-slug']) {
@@ -322,12 +324,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-7 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('reads a name of nouns whose first sentence presents a chart, a report or a figure', () => {
       for (const name of ['erpnext_kpi_revenue', 'erpnext_kpi_gross_margin', 'erpnext_gross_profit', 'erpnext_price_vs_qty', 'erpnext_stock_treemap', 'erpnext_product_radar', 'erpnext_revenue_vs_orders', 'erpnext_order_breakdown']) {
@@ -411,12 +407,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-8 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('takes deleting an order, an expense, a bill or a credit note as financial, and deleting what one of them only owns as destructive', () => {
       for (const name of ['boond_orders_delete', 'boond_expenses_delete', 'boond_invoices_delete', 'boond_purchases_delete']) {
@@ -470,12 +460,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-9 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('takes credits and revenue splits as money, and reversing a transaction or upgrading a subscription as a change of money', () => {
       for (const name of ['customer-credits-create-account', 'customer-credits-close-account', 'customer-credits-reverse-transaction', 'subscriptions-upgrade']) {
@@ -530,12 +514,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-10 and held-out-11 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('takes a database rebuilt or recreated as destroyed, unless its data is kept', () => {
       for (const name of ['mysql-rebuild', 'postgres-rebuild']) assert.deepEqual(both(recorded('dokploy', name)), ['destructive', 'destructive'], name);
@@ -610,12 +588,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-12 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('takes an order marked paid and a draft order completed as money, and a draft order created as a write', () => {
       assert.deepEqual(both(recorded('shopify-aiwerk', 'shopify_mark_order_paid')), ['financial', 'financial']);
@@ -669,12 +641,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-13 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('takes a retention amount as a count of kept backups, not money', () => {
       assert.deepEqual(both(recorded('coolify', 'database_backups')), ['destructive', 'destructive']);
@@ -733,12 +699,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-14 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
     const router = (description: string, command = 'The command to execute against the specified tool.') =>
       tool('service', description, {
         command: { type: 'string', description: command },
@@ -772,12 +732,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-15 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('reads a chart, a diagram or a map rendered from the data given', () => {
       for (const name of ['generate_pie_chart', 'generate_flow_diagram', 'generate_path_map', 'generate_district_map']) {
@@ -811,12 +765,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-16 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('destroys what it deletes when other things are said to survive it', () => {
       assert.deepEqual(both(recorded('karakeep', 'delete-list')), ['destructive', 'destructive']);
@@ -836,12 +784,6 @@ describe('classifier rules', () => {
   });
 
   describe('rules from held-out-17 (recorded tools, as served and with annotations stripped)', () => {
-    const recorded = (server: string, name: string): McpTool => {
-      const found = load(server).find((t) => t.name === name);
-      assert.ok(found, `${server}/${name} recorded`);
-      return found;
-    };
-    const both = (t: McpTool): Category[] => [classifyTool(t).category, classifyTool({ ...t, annotations: undefined }).category];
 
     it('destroys what a tool says it replaces whole, or calls destructive', () => {
       assert.deepEqual(both(recorded('next-ai-drawio', 'create_new_diagram')), ['destructive', 'destructive']);

@@ -432,6 +432,11 @@ function isTradeSide(p: SchemaProperty): boolean {
   return values.includes('buy') && values.includes('sell');
 }
 
+/** Units an amount may be counted in that are not money: "Pixels to scroll", "seconds to wait" (not lines or items: line items are money). */
+const OTHER_UNITS = /\b(?:pixels?|px|steps?|seconds?|milliseconds?|ms|minutes?|hours?|degrees?|bytes?|characters?|frames?)\b/i;
+/** Words that put an amount back into money: "amount in cents", "price per row". */
+const MONEY_CONTEXT = /\b(?:money|currency|cents?|dollars?|euros?|usd|eur|gbp|price|paid|pay(?:ment)?|charge[sd]?|fees?|balance|funds?|cost)\b/i;
+
 /**
  * Money parameters: an amount or price (range filters like `max_price` do not
  * count), a payment instrument or id, or a buy/sell choice. A currency alone is not enough.
@@ -448,7 +453,9 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
     if (words.some((w) => RETENTION.has(w))) continue;
     // `budget_usd`, `prize_usd`, `base_pay_usd`: a sum named in its currency.
     const inCurrency = words.length >= 2 && CURRENCY_CODES.has(words.at(-1) ?? '');
-    if (PAYMENT.has(compact(p.name)) || (!ranged && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
+    // "Pixels to scroll", "Number of rows": an amount of something counted in a unit that is not money.
+    const otherUnit = !inCurrency && words.some((w) => AMOUNT.has(w)) && OTHER_UNITS.test(paramDescription(p)) && !MONEY_CONTEXT.test(paramDescription(p));
+    if (PAYMENT.has(compact(p.name)) || (!ranged && !otherUnit && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }
   if (hits.length === 0) return undefined;

@@ -385,6 +385,9 @@ const CONFIGURATION_NOUNS = new Set([
   'class', 'classes',
 ]);
 
+/** Words after "wire" that make it the verb to connect: "wire up", "wire it into", "wire in". */
+const WIRING_FOLLOWERS = new Set(['up', 'it', 'them', 'into', 'in', 'together']);
+
 /**
  * The money nouns among `words` (a name's or a lead clause's folded words,
  * without its verbs; `verbs` their base forms): plain money nouns that do not
@@ -409,7 +412,9 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
     // "a Stock Entry (material issue, receipt, or transfer)": goods move, not money.
     !(goods && (w === 'transfer' || w === 'transfers')) &&
     // "Create a Bill of Materials": a product's recipe.
-    !((w === 'bill' || w === 'bills') && words[i + 1] === 'of');
+    !((w === 'bill' || w === 'bills') && words[i + 1] === 'of') &&
+    // "wire up object tracking", "wire it into a project": to wire is to connect; a wire transfer moves money.
+    !(w === 'wire' && WIRING_FOLLOWERS.has(words[i + 1] ?? ''));
   // "Attach a receipt image to a transaction", "Create a transaction group from existing transactions": when
   // the object is an attached thing or a grouping and no money, the money nouns after a preposition own it.
   const object = owner > 0 ? words.slice(0, owner) : [];

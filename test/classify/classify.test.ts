@@ -811,6 +811,22 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-18 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes "wire up" for connecting, not a wire transfer', () => {
+      assert.ok(both(recorded('flightbox', 'flightbox_setup')).every((c) => c !== 'financial'));
+      // Counter-example: a wire sent is money.
+      assert.equal(classifyTool(tool('send_wire', 'Send a wire to a bank account', { amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('takes an amount of pixels or seconds for no money', () => {
+      assert.deepEqual(both(recorded('browser-agent-infra', 'browser_scroll')), ['write', 'write']);
+      assert.equal(classifyTool(tool('set_timer', 'Set a timer', { amount: { type: 'number', description: 'Seconds until it rings' } })).category, 'write');
+      // Counter-examples: an amount of money, and one whose unit comes with a price, are money.
+      assert.equal(classifyTool(tool('refund_payment', 'Refund a payment', { amount: { type: 'number', description: 'Amount to refund, in cents' } })).category, 'financial');
+      assert.equal(classifyTool(tool('buy_compute', 'Buy compute time', { amount: { type: 'number', description: 'Hours to buy, at the listed price' } })).category, 'financial');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -73,6 +73,18 @@ const CATEGORY_WORD: Record<Category, string> = {
   financial: 'moves money',
 };
 
+/** `"a", "b"`: each word once, quoted, in order. */
+function quotedOnce(words: readonly string[]): string {
+  let out = '';
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (seen.has(w)) continue;
+    seen.add(w);
+    out += `${out ? ', ' : ''}"${w}"`;
+  }
+  return out;
+}
+
 /** Verb signals from a name: one per category, quoting the words. */
 function nameSignals(name: string, ev: NameEvidence, what: 'Name' | 'Title'): { evidence: Evidence[]; signals: Signal[] } {
   const evidence: Evidence[] = [];
@@ -82,7 +94,7 @@ function nameSignals(name: string, ev: NameEvidence, what: 'Name' | 'Title'): { 
     if (verbs.length === 0) continue;
     const strong = verbs.some((v) => !v.weak);
     evidence.push({ category, source: 'name', strong });
-    const words = [...new Set(verbs.map((v) => v.word))].map((w) => `"${w}"`).join(', ');
+    const words = quotedOnce(verbs.map((v) => v.word));
     signals.push({
       id: `${category}-verb`,
       label: `${what} verb ${words} (${CATEGORY_WORD[category]}${strong ? '' : ', weak'})`,
@@ -158,7 +170,7 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category, source: 'description', strong });
     signals.push({
       id: `${category}-verb`,
-      label: `Description verb ${[...new Set(verbs.map((v) => `"${v.word}"`))].join(', ')} (${CATEGORY_WORD[category]}${strong ? '' : ', weak'})`,
+      label: `Description verb ${quotedOnce(verbs.map((v) => v.word))} (${CATEGORY_WORD[category]}${strong ? '' : ', weak'})`,
       evidence: verbs[0].phrase,
       source: 'description',
     });
@@ -285,7 +297,8 @@ export function classifyTool(tool: McpTool): Classification {
   }
 
   // "Updates Traefik configuration" with "The new Traefik configuration content.": the old content is replaced, not kept.
-  if (category === 'write' && schema.wholeContent && [...nameEv.verbs.map((v) => v.word), ...desc.verbs.map((v) => baseOf(v.word))].some((w) => UPDATING_VERBS.has(w))) {
+  const allVerbs = verbWords(nameEv, desc.verbs);
+  if (category === 'write' && schema.wholeContent && allVerbs.some((w) => UPDATING_VERBS.has(w))) {
     category = 'destructive';
     signals.push(schema.wholeContent);
     evidence.push({ category: 'destructive', source: 'schema', strong: true });
@@ -295,7 +308,7 @@ export function classifyTool(tool: McpTool): Classification {
   if (category !== 'read' && category !== 'financial') {
     const money: Signal[] = [];
     // `split_transaction`, "Unsplit a transaction…": records are rearranged, the money they record stays.
-    const changeVerbs = [...nameEv.verbs.map((v) => v.word), ...desc.verbs.map((v) => baseOf(v.word))].filter((w) => lookupInflected(w)?.entry.category !== 'read');
+    const changeVerbs = allVerbs.filter((w) => lookupInflected(w)?.entry.category !== 'read');
     const reorganises = changeVerbs.length > 0 && changeVerbs.every((w) => REORGANISING_VERBS.has(w));
     if (!fallback && !reorganises && nameEv.moneyNouns.length > 0) {
       money.push({ id: 'financial-noun', label: `Name mentions money (${nameEv.moneyNouns.join(', ')})`, evidence: quote(name), source: 'name' });
@@ -341,15 +354,13 @@ export function classifyTool(tool: McpTool): Classification {
   }
 
   // Poisoning: every text a model reads.
-  const texts = (
-    [
-      { text: name, source: 'name', where: 'name' },
-      { text: title, source: 'name', where: 'title' },
-      { text: annotationTitle, source: 'annotation', where: 'annotations.title' },
-      { text: description, source: 'description', where: 'description' },
-      ...schema.walk.texts.map((s): ToolText => ({ text: s.text, source: 'schema', where: s.path })),
-    ] satisfies ToolText[]
-  ).filter((x) => x.text.length > 0);
+  const texts: ToolText[] = [];
+  const read = (text: string, source: SignalSource, where: string) => text.length > 0 && texts.push({ text, source, where });
+  read(name, 'name', 'name');
+  read(title, 'name', 'title');
+  read(annotationTitle, 'annotation', 'annotations.title');
+  read(description, 'description', 'description');
+  for (const s of schema.walk.texts) read(s.text, 'schema', s.path);
   const poison = poisoningSignals({ texts, walk: schema.walk, purpose: `${name} ${cut(window, 600)}` });
   signals.push(...poison);
 
@@ -361,6 +372,18 @@ export function classifyTool(tool: McpTool): Classification {
     confidence: confidence(category, evidence, hints.readOnly, fallback),
     signals,
   };
+}
+
+/**
+ * The name's verbs and the base forms of the description's, in one list. Built with a
+ * loop: spreading two mapped arrays, one of them often empty, gave V8 arrays of
+ * changing shapes there and cost the classifier's compiled code several rebuilds a scan.
+ */
+function verbWords(name: NameEvidence, lead: readonly LeadVerb[]): string[] {
+  const words: string[] = [];
+  for (const v of name.verbs) words.push(v.word);
+  for (const v of lead) words.push(baseOf(v.word));
+  return words;
 }
 
 /** Verbs that change something already there, which a whole new content replaces (`wholeContent`). */
@@ -395,7 +418,8 @@ function rereadNameVerbs(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvide
     changed = true;
     return { ...v, entry: { ...v.entry, category } };
   });
-  return changed ? { ...ev, verbs } : ev;
+  // A literal like `nameEvidence`'s, not a spread of it: one object shape for both.
+  return changed ? { words: ev.words, verbs, moneyNouns: ev.moneyNouns } : ev;
 }
 
 /**

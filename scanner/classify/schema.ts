@@ -614,6 +614,18 @@ function savesToPath(props: readonly SchemaProperty[], required: ReadonlySet<str
   return undefined;
 }
 
+/**
+ * The names of the properties `test` picks. A loop into one array literal, not
+ * `filter().map()`: an empty result of those has another shape in V8 than a full
+ * one, and the first full one seen after many empty ones cost the (large) compiled
+ * `schemaEvidence` a rebuild.
+ */
+function namesWhere(props: readonly SchemaProperty[], test: (p: SchemaProperty) => boolean): string[] {
+  const names: string[] = [];
+  for (const p of props) if (test(p)) names.push(p.name);
+  return names;
+}
+
 /** Evidence from an input schema. */
 export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const walk = walkSchema(inputSchema);
@@ -627,11 +639,9 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   if (router) info.push(router.signal);
 
   const top = props.filter((p) => p.depth === 0);
-  const paths = top.filter((p) => splitWords(p.name).some((w) => PATH_WORDS.has(w))).map((p) => p.name);
+  const paths = namesWhere(top, (p) => splitWords(p.name).some((w) => PATH_WORDS.has(w)));
   if (paths.length > 0) info.push(sig('path-parameter', 'Takes file paths', quote(paths.join(', '))));
-  const urls = top
-    .filter((p) => splitWords(p.name).some((w) => URL_WORDS.has(w)) || URL_FORMATS.has(asString(p.schema?.format)))
-    .map((p) => p.name);
+  const urls = namesWhere(top, (p) => splitWords(p.name).some((w) => URL_WORDS.has(w)) || URL_FORMATS.has(asString(p.schema?.format)));
   if (urls.length > 0) info.push(sig('url-parameter', 'Takes URLs', quote(urls.join(', '))));
 
   if (walk.topLevelCount > HIGH_PARAMETER_COUNT) {
@@ -648,5 +658,7 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const kinds = kindWords(props);
   const moneySwitch = deletesMoney(props);
   const whole = wholeContent(props);
-  return { walk, findings, ...(whole ? { wholeContent: whole } : {}), ...(money ? { money } : {}), ...(contract ? { contractCall: contract } : {}), batchVerbs: batchVerbs(props), ...(kinds ? { kinds } : {}), ...(moneySwitch ? { deletesMoney: moneySwitch } : {}), info };
+  // Every key always present, `undefined` when there is nothing: one object shape for every tool, so the
+  // classifier's compiled code reading these keys is not rebuilt each time a new mix of keys turns up.
+  return { walk, findings, money, contractCall: contract, batchVerbs: batchVerbs(props), kinds, deletesMoney: moneySwitch, wholeContent: whole, info };
 }

@@ -201,6 +201,30 @@ function sharedObject(toks: readonly string[], from: number): string {
   return headNoun(toks.slice(k, k + 6));
 }
 
+/**
+ * "Call this FIRST for any task", "Invoke this tool before…": advice to the model on when to
+ * use the tool, not what the tool does; the words after it may say that ("Call this tool to get…").
+ */
+function callsItself(toks: readonly string[], i: number): boolean {
+  return (toks[i] === 'call' || toks[i] === 'invoke') && (toks[i + 1] === 'this' || toks[i + 1] === 'it' || toks[i + 1] === 'me');
+}
+
+/** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
+const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
+/** What a calling agent does when it hands something to the tool (third person: "provides", "submits"). */
+const GIVING = new Set(['provides', 'submits', 'reports', 'contributes', 'shares', 'records', 'declares', 'supplies', 'posts']);
+
+/**
+ * "Smart entry point: finds owning agent, walks…": a short label before a colon, and what the tool
+ * does after it. Only a label of one to four words, so that a sentence is not cut at a colon of its own.
+ */
+function afterLabel(sentence: string): string | undefined {
+  const colon = sentence.indexOf(': ');
+  if (colon <= 0 || colon > 40) return undefined;
+  const words = sentence.slice(0, colon).trim().split(/\s+/);
+  return words.length <= 4 ? sentence.slice(colon + 2) : undefined;
+}
+
 /** True when a verb's object (the words after it) is a run of code or comes from source or a container image. */
 function launchesCode(object: readonly string[]): boolean {
   let i = 0;
@@ -352,10 +376,15 @@ function sameForm(a: Form, b: Form): boolean {
 function sentenceLead(sentence: string): LeadVerb[] {
   const toks = tokens(sentence);
   let i = 0;
-  while (i < toks.length && i < 10 && (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',')) i++;
+  while (i < toks.length && i < 10 && (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i))) i++;
   const first = toks[i];
   if (first === undefined) return cjkLead(sentence);
   const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
+
+  // "Agent provides analysis for their domain": the caller hands something over, which the tool takes in and keeps.
+  if (CALLERS.has(first) && GIVING.has(toks[i + 1] ?? '')) {
+    return [{ word: toks[i + 1], category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
+  }
 
   // "Performs a search", "Runs a lookup": the object says what happens.
   if (GENERIC_VERBS.has(first)) {
@@ -545,7 +574,9 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   const heads = sentences(head);
   const firstSentence = heads[0] ?? '';
   for (const [n, sentence] of heads.entries()) {
-    const verbs = sentenceLead(sentence);
+    let verbs = sentenceLead(sentence);
+    const after = verbs.length === 0 ? afterLabel(sentence) : undefined;
+    if (after) verbs = sentenceLead(after);
     if (n === 0 && verbs.length === 0) {
       const display = displayPhrase(sentence);
       if (display) out.display = display;

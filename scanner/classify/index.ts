@@ -40,6 +40,9 @@ const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'va
 /** The base form of a (folded) description word: `converts` → `convert`. */
 const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
 
+/** Lead verbs of a tool that keeps a record of something done elsewhere ("Record completion of a step"). */
+const RECORDING_VERBS = new Set(['record']);
+
 /** Verbs that say only that a tool dispatches to several operations ("Manage backups: list/get/…"). */
 const UMBRELLA_VERBS = new Set(['manage', 'administer', 'handle']);
 
@@ -145,8 +148,11 @@ export function classifyTool(tool: McpTool): Classification {
   }
   nameEv = rereadNameVerbs(nameEv, desc.verbs);
   const named = nameSignals(nameText, nameEv, what);
-  if (!umbrellaOnly(nameEv.verbs.map((v) => v.word))) evidence.push(...named.evidence);
-  signals.push(...named.signals);
+  // `execute_step`, "Record completion of a plan step": the tool records that something ran; the run
+  // the name speaks of is not its own.
+  const recordsRun = desc.verbs.length > 0 && !desc.verbs[0].secondary && RECORDING_VERBS.has(baseOf(desc.verbs[0].word)) && desc.verbs.every((v) => v.category !== 'execute');
+  if (!umbrellaOnly(nameEv.verbs.map((v) => v.word))) for (const e of named.evidence) if (!(recordsRun && e.category === 'execute')) evidence.push(e);
+  for (const sig of named.signals) signals.push(recordsRun && sig.id === 'execute-verb' ? { ...sig, label: `${sig.label}; the description says it records a run, not that it runs one` } : sig);
   const hasNameVerb = nameEv.verbs.length > 0;
   // `kpi_revenue`, "KPI card: total revenue…": a name of nouns and a first sentence that presents a
   // chart or a figure read; a second sentence ("type='pie' → …") does not say what the tool does.

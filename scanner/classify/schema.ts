@@ -325,7 +325,9 @@ function operationChoices(values: readonly string[]): boolean {
  */
 function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
-    if (p.depth !== 0) continue;
+    // A top-level parameter, or a field of each item of a top-level list: `items: [{operation: create | update | delete, …}]`
+    // is a batch of operations, each of which may be the most severe.
+    if (p.depth !== 0 && !(p.depth === 1 && p.path.endsWith(`[].${p.name}`))) continue;
     const words = splitWords(p.name);
     const values = enumValues(p.schema);
     // Any parameter whose choices are operations (`toolId: clear_sessions | recount_terms | reset_roles`)
@@ -354,7 +356,7 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
       signal: sig(
         'catch-all-action',
         `Catch-all "${quote(p.name, 40)}" parameter: can ${worst.category === 'read' ? 'only read' : `${worst.category} ("${quote(worst.value, 40)}")`}`,
-        quote(`${p.name}: ${values.join(', ')}`),
+        quote(`${p.path}: ${values.join(', ')}`),
       ),
     };
   }

@@ -827,6 +827,41 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-19 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads "Call this FIRST" as advice on when to use the tool, and a short label before a colon as no verb', () => {
+      assert.deepEqual(both(recorded('agent-orchestrator', 'analyze_task_scope')), ['read', 'read']);
+      assert.equal(classifyTool(tool('purge_rows', 'Danger zone: deletes every row of the table')).category, 'destructive');
+      // Counter-examples: what follows the advice still counts, and a colon of the sentence's own does not start one.
+      assert.equal(classifyTool(tool('tidy', 'Call this tool to delete the cache folder')).category, 'destructive');
+      assert.equal(classifyTool(tool('files', 'Project files: deletes none')).category, 'destructive');
+      assert.notEqual(classifyTool(tool('files', 'The files of the project in the given folder: deletes none')).category, 'destructive');
+    });
+
+    it('takes a calling agent handing something over ("Agent provides analysis…") for a write', () => {
+      assert.deepEqual(both(recorded('agent-orchestrator', 'gather_analysis')), ['write', 'write']);
+      // Counter-example: an agent as the object, not the subject, of what the tool does.
+      assert.equal(classifyTool(tool('agent_info', 'Agent details: returns the agent with the given id')).category, 'read');
+    });
+
+    it('takes "Record completion of a step" for a record of a run, not a run', () => {
+      assert.deepEqual(both(recorded('agent-orchestrator', 'execute_step')), ['write', 'write']);
+      const c = classifyTool(recorded('agent-orchestrator', 'execute_step'));
+      assert.ok(c.signals.some((s) => s.id === 'execute-verb' && /records a run/.test(s.label)), 'the name verb is still shown');
+      // Counter-examples: a description that also runs, and one that runs without recording.
+      assert.equal(classifyTool(tool('execute_macro', 'Record a macro and execute it on the page')).category, 'execute');
+      assert.equal(classifyTool(tool('execute_step', 'Executes the shell command of a plan step')).category, 'execute');
+    });
+
+    it('gives a batch of operations (`items[].operation`) the most severe of them', () => {
+      assert.deepEqual(both(recorded('vercel-robinson', 'vercel_update_edge_config_items')), ['destructive', 'destructive']);
+      const c = classifyTool(recorded('vercel-robinson', 'vercel_update_edge_config_items'));
+      assert.ok(c.signals.some((s) => s.id === 'catch-all-action' && s.evidence.startsWith('items[].operation')));
+      // Counter-example: a list of sort keys whose mode is no operation.
+      const sort = { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, mode: { type: 'string', enum: ['asc', 'desc'] } } } };
+      assert.equal(classifyTool(tool('list_rows', 'List the rows of a table', { sort })).category, 'read');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

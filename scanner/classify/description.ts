@@ -127,6 +127,8 @@ const DISPLAY_NOUNS = new Set([
   // Not "graph": a knowledge graph is stored data ("Open specific nodes in the knowledge graph").
   'chart', 'charts', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'breakdown', 'overview',
   'summary', 'dashboard', 'kpi', 'kpis', 'analysis', 'analytics', 'visualization', 'visualisation', 'statistics', 'stats', 'metrics',
+  // Figures: "Number of sessions ran per browser…", "CPU usage over time per node…".
+  'number', 'count', 'counts', 'total', 'totals', 'average', 'avg', 'usage',
 ]);
 
 /** Words read from the start of a verbless first sentence for a display noun. */
@@ -162,7 +164,7 @@ const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', '
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
 const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
 /** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
-const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions']);
+const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -208,6 +210,27 @@ function sharedObject(toks: readonly string[], from: number): string {
 function callsItself(toks: readonly string[], i: number): boolean {
   return (toks[i] === 'call' || toks[i] === 'invoke') && (toks[i + 1] === 'this' || toks[i + 1] === 'it' || toks[i + 1] === 'me');
 }
+
+/** Words after which a lead sentence says when, not what: "…after a transaction", "…before a payment is made". */
+const TIME_WORDS = new Set(['after', 'before', 'during', 'following', 'once']);
+
+/** Query languages that can only read: "Execute SOQL queries" runs nothing that changes data. */
+const READ_ONLY_LANGUAGES = new Set(['soql', 'sosl', 'promql', 'logql', 'traceql', 'jql', 'jmespath', 'jsonpath', 'xpath']);
+
+/** Texts that "build" or "construct" puts together and returns, running nothing: a URL, a query, a command line. */
+const BUILT_TEXTS = new Set(['url', 'urls', 'uri', 'link', 'links', 'endpoint', 'query', 'queries', 'string', 'command', 'request', 'payload', 'filter', 'expression', 'prompt']);
+
+/** True when a text of `BUILT_TEXTS` is named before another action starts ("Build the app and run its command" builds the app). */
+function builtText(object: readonly string[]): boolean {
+  for (const w of object) {
+    if (w === 'and' || w === 'then') return false;
+    if (BUILT_TEXTS.has(w)) return true;
+  }
+  return false;
+}
+
+/** What "verify" proves and the service records as verified: "Verify your identity", "Verify domain ownership". */
+const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
 
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
@@ -257,7 +280,8 @@ function displayPhrase(sentence: string): string | undefined {
   if (at > 1 && OBJECT_STARTS.has(toks[1]) && !rendering) return undefined;
   // "Dashboard update tool": a verb before the noun is what happens to it (after a rendering verb,
   // words before the noun say what is drawn: "a point map", "a flow diagram").
-  if (!rendering && toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read'; })) return undefined;
+  // "Failed sessions count", "Queued tests per hour": a past participle before the noun describes it.
+  if (!rendering && toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read' && v.form !== 'ed'; })) return undefined;
   return quote(sentence, 80);
 }
 
@@ -408,6 +432,18 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const generated = GENERATING.has(first) && generatesModelOutput(toks.slice(i + 1, i + 6));
   const lead = generated ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
   if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
+  // "Execute SOQL queries with GROUP BY…": a query language that can only read.
+  if (lead.entry.category === 'execute' && toks.slice(i + 1, i + 3).some((w) => READ_ONLY_LANGUAGES.has(w))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
+  }
+  // "Build a ready-to-use websocket endpoint…", "Construct the authorization URL": a text is put together and returned.
+  if ((lead.base === 'build' || lead.base === 'construct') && builtText(toks.slice(i + 1, i + 9))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
+  }
+  // "Verify your identity on a blockchain", "Verify domain ownership": a claim is proved and the account marked verified.
+  if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {
+    return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
+  }
   // "Replace all external links…", "Replaces the entire document": what was there is gone.
   if (REPLACING.has(lead.base) && toks.slice(i + 1, i + 4).some((w) => WHOLE.has(w))) {
     return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 2) }];
@@ -611,7 +647,10 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   }
   if (leadSentence) {
     const clause = cut(leadSentence, 200);
-    const words = tokens(clause);
+    // "Submit a review for an agent after a transaction": what follows a word of time says when, not what.
+    const all = tokens(clause);
+    const when = all.findIndex((w, k) => k > 0 && TIME_WORDS.has(w));
+    const words = when > 0 ? all.slice(0, when) : all;
     const bases = out.verbs.map((v) => lookupInflected(v.word)?.base ?? v.word);
     // The lead verbs themselves are not their objects: "Can checkout a branch" names no money.
     const own = new Set(out.verbs.map((v) => v.word));

@@ -31,6 +31,16 @@ const ADJECTIVE_VERBS = new Set(['draft']);
 /** Nouns of a process's state, which a verb before them only names: `get_database_sync_status`, `get_build_progress`. */
 const STATE_NOUNS = new Set(['status', 'statuses', 'progress', 'state']);
 
+/** A name's first verb that reads: a plain read anywhere, or a noun-like one (`check`, `query`) as the name's first word. */
+const leadsRead = (entry: VerbEntry | undefined, index: number) =>
+  plainRead(entry) || (entry !== undefined && index === 0 && entry.category === 'read' && !entry.weak);
+
+/** Words that join two actions in a name: `get_or_create_user`, `read_and_delete`. */
+const CONJUNCTIONS = new Set(['and', 'or', 'then']);
+
+/** Verbs that stop or call off something under way; a noun-like verb after them (`cancel_run`, `abort_build`) is what is stopped. */
+const STOPPING = new Set(['cancel', 'abort', 'stop', 'kill', 'terminate', 'pause', 'suspend', 'interrupt', 'halt']);
+
 /** True for a verb that plainly reads and is no noun: `get`, `list`, `fetch` (not `query`, `view`). */
 const plainRead = (entry: VerbEntry | undefined) => entry !== undefined && entry.category === 'read' && !entry.noun && !entry.weak;
 
@@ -62,8 +72,13 @@ export function nameEvidence(name: string): NameEvidence {
     if (!entry) return;
     // `create_draft_order`: after another verb, a draft order is the object (`draft_email`, `gmail_draft_reply` still draft).
     if (ADJECTIVE_VERBS.has(word) && index > lead && index < words.length - 1) return;
+    // `get-global-option-set`, `check-delete-eligibility`: after a plain read, later words are what is read,
+    // unless a conjunction starts another action (`get_or_create_user`).
+    const afterRead = lead >= 0 && index > lead && leadsRead(entries[lead], lead) && !words.slice(lead + 1, index).some((w) => CONJUNCTIONS.has(w));
+    // `cancel-flow-run`, `stop_build`: what is stopped is a run; the name does not run it.
+    if (lead >= 0 && index > lead && entry.noun === true && STOPPING.has(words[lead])) return;
     const objectOfRead =
-      (lead >= 0 && index === lead + 1 && plainRead(entries[lead])) ||
+      afterRead ||
       (entry.noun === true && plainRead(entries[index + 1])) ||
       // `get_database_sync_status`: what is read is the sync's status.
       (lead >= 0 && index > lead && plainRead(entries[lead]) && STATE_NOUNS.has(words[index + 1] ?? ''));

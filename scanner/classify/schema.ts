@@ -334,6 +334,8 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     // is a catch-all too, whatever its name.
     if (!CATCH_ALL.has(words.at(-1) ?? '') && !operationChoices(values)) continue;
     const ops: { value: string; category: Category }[] = [];
+    // `operation: grant | revoke | view`: what is revoked is what grant gives, an access; both sides stay.
+    const grants = values.some((v) => /^grants?$/i.test(v));
     for (const value of values) {
       let best: Category | undefined;
       const words = splitWords(value);
@@ -341,7 +343,7 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
         // `chargeback_reverse` among the kinds a list filters by: a word as often a noun or an adjective is a verb only first.
         const entry = i > 0 && lookupEnumVerb(w)?.noun ? undefined : lookupEnumVerb(w);
         // `clear_template_cache`, `reset_password`: transient state, not stored data (`clearsOnlyTransient`).
-        const category = entry && clearsOnlyTransient(w, words.slice(i + 1)) ? 'write' : entry?.category;
+        const category = entry && (clearsOnlyTransient(w, words.slice(i + 1)) || (grants && w === 'revoke')) ? 'write' : entry?.category;
         if (category && (best === undefined || rank(category) > rank(best))) best = category;
       }
       if (best) ops.push({ value, category: best });
@@ -579,14 +581,20 @@ function unwrapped(props: readonly SchemaProperty[]): readonly SchemaProperty[] 
   return props.filter((p) => p !== wrapper).map((p) => (p.path.startsWith(prefix) ? { ...p, depth: p.depth - 1 } : p));
 }
 
-// "The new Traefik configuration content.", "the full file contents": bounded, no nested quantifiers.
-const WHOLE_CONTENT = /\b(?:new|full|complete|entire|whole)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,3}(?:configuration|config|file)\s{1,3}(?:content|contents|text)\b/i;
+// "The new Traefik configuration content.", "the full file contents", "The content of the file": bounded, no nested quantifiers.
+const WHOLE_CONTENT =
+  /\b(?:new|full|complete|entire|whole)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,3}(?:configuration|config|file)\s{1,3}(?:content|contents|text)\b|^(?:the\s{1,3})?(?:new\s{1,3})?(?:content|contents)\s{1,3}of\s{1,3}the\s{1,3}(?:configuration|config|file)\.?$/i;
+
+/** Parameter words of a tool that commits what it writes (the old version stays in the history). */
+const VERSIONING_WORDS = new Set(['branch', 'commit', 'sha']);
 
 /** What every match of `WHOLE_CONTENT` contains, tested first. */
 const WHOLE_CONTENT_WORDS = ['content', 'text'];
 
 /** A top-level string parameter described as the whole new content of a configuration or a file. */
 function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
+  // `create_or_update_file` with a `branch` and a commit `message`: a commit keeps the old content in the history.
+  if (props.some((p) => p.depth === 0 && splitWords(p.name).some((w) => VERSIONING_WORDS.has(w)))) return undefined;
   for (const p of props) {
     if (p.depth !== 0 || p.schema?.type !== 'string') continue;
     const desc = paramDescription(p);

@@ -862,6 +862,54 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-20 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads later verbs of a name that starts with a read as what is read, unless a conjunction starts another action', () => {
+      assert.deepEqual(both(recorded('powerplatform', 'get-global-option-set')), ['read', 'read']);
+      assert.deepEqual(both(recorded('powerplatform', 'check-delete-eligibility')), ['read', 'read']);
+      assert.equal(classifyTool(tool('get_or_create_user', 'Returns the user, creating it when missing')).category, 'write');
+    });
+
+    it('takes a run after a stopping verb (`cancel-flow-run`) for what is stopped', () => {
+      assert.deepEqual(both(recorded('powerplatform', 'cancel-flow-run')), ['write', 'write']);
+      // Counter-example: a run retried is a run.
+      assert.equal(classifyTool(tool('retry_run', '')).category, 'execute');
+    });
+
+    it('takes privileges taken off a role, and a revoke beside a grant, for writes', () => {
+      assert.deepEqual(both(recorded('powerplatform', 'remove-security-role-privileges')), ['write', 'write']);
+      assert.deepEqual(both(recorded('salesforce-answerai', 'salesforce_manage_field_permissions')), ['write', 'write']);
+      // Counter-examples: the whole privilege set replaced, and a revoke with no grant beside it.
+      assert.deepEqual(both(recorded('powerplatform', 'replace-security-role-privileges')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('manage_keys', 'Manage API keys', { action: { type: 'string', enum: ['list', 'create', 'revoke'] } })).category, 'destructive');
+    });
+
+    it('reads a query language that can only read, a text that is built, and a figure that is presented', () => {
+      assert.deepEqual(both(recorded('salesforce-answerai', 'salesforce_aggregate_query')), ['read', 'read']);
+      assert.deepEqual(both(recorded('seleniumbox', 'sbox_get_playwright_ws_endpoint')), ['read', 'read']);
+      for (const name of ['sbox_sessions_per_browser', 'sbox_most_active_user', 'sbox_cpu_usage_per_node', 'sbox_tests_queued_hourly']) {
+        assert.deepEqual(both(recorded('seleniumbox', name)), ['read', 'read'], name);
+      }
+      // Counter-examples: SQL runs anything, a build of an app runs its build, a count of a verb's doing is still that verb.
+      assert.equal(classifyTool(tool('run_sql', 'Execute SQL statements on the database')).category, 'execute');
+      assert.equal(classifyTool(tool('build_app', 'Build the app and run its start command')).category, 'execute');
+      assert.equal(classifyTool(tool('purge_count', 'Delete old records and count them')).category, 'destructive');
+    });
+
+    it('takes a verified identity or domain for a write, and money named only as a time for none', () => {
+      assert.deepEqual(both(recorded('trust-verify', 'trust_verify')), ['write', 'write']);
+      assert.deepEqual(both(recorded('vercel-robinson', 'vercel_verify_domain')), ['write', 'write']);
+      assert.deepEqual(both(recorded('trust-verify', 'trust_review')), ['write', 'write']);
+      // Counter-examples: a signature checked is read, and money as the object is money.
+      assert.equal(classifyTool(tool('verify_signature', 'Verify a webhook signature')).category, 'read');
+      assert.equal(classifyTool(tool('refund', 'Refund a payment after a dispute', { amount: { type: 'number', description: 'Amount in cents' } })).category, 'financial');
+    });
+
+    it('takes "The content of the file" of an update for the whole content, unless the tool commits', () => {
+      assert.deepEqual(both(recorded('memory-bank-allpepper', 'memory_bank_update')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('github', 'create_or_update_file')), ['write', 'write']);
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

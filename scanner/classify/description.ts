@@ -223,11 +223,16 @@ const BUILT_TEXTS = new Set(['url', 'urls', 'uri', 'link', 'links', 'endpoint', 
 /** True when a text of `BUILT_TEXTS` is named before another action starts ("Build the app and run its command" builds the app). */
 function builtText(object: readonly string[]): boolean {
   for (const w of object) {
-    if (w === 'and' || w === 'then') return false;
+    // "Generate a public sharing link", "Generate a customer portal link": a way in for someone, a session that
+    // did not exist before, is made.
+    if (w === 'and' || w === 'then' || SHARING.has(w) || ACCESS_LINKS.has(w)) return false;
     if (BUILT_TEXTS.has(w)) return true;
   }
   return false;
 }
+
+/** Words of a link that opens a session for someone: a customer portal, a checkout, an invitation, a login. */
+const ACCESS_LINKS = new Set(['customer', 'customers', 'portal', 'checkout', 'payment', 'billing', 'invite', 'invitation', 'login', 'signup', 'magic', 'session', 'onboarding']);
 
 /** What "verify" proves and the service records as verified: "Verify your identity", "Verify domain ownership". */
 const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
@@ -375,7 +380,25 @@ function cjkLead(sentence: string): LeadVerb[] {
     const [verb, category] = found;
     return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
   }
-  return japaneseLead(sentence);
+  const ja = japaneseLead(sentence);
+  return ja.length > 0 ? ja : cjkLookup(sentence);
+}
+
+/**
+ * A Chinese sentence with no verb at its start that names only reads ("地点详情检索服务": a place-details
+ * retrieval service; "通过IP地址获取位置信息": gets a location by IP address): a read. Any other
+ * kind of verb in it (删除, 创建…) leaves it unread.
+ */
+function cjkLookup(sentence: string): LeadVerb[] {
+  if (!/\p{Script=Han}/u.test(sentence)) return [];
+  const head = sentence.slice(0, 80);
+  let read: string | undefined;
+  for (const [verb, category] of CJK_VERBS) {
+    if (!head.includes(verb)) continue;
+    if (category !== 'read') return [];
+    read ??= verb;
+  }
+  return read ? [{ word: read, category: 'read', entry: { category: 'read' }, phrase: quote(sentence, 60) }] : [];
 }
 
 /**
@@ -430,7 +453,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Generate embeddings from text", "Generate text using an AI model": a model's output is returned, not stored.
   // Coordinated verbs still count ("Generate an image and upload it…").
   const generated = GENERATING.has(first) && generatesModelOutput(toks.slice(i + 1, i + 6));
-  const lead = generated ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
+  // "Generate deeplink URLs for Grafana resources": a text put together and returned, as "Build a … URL" below.
+  const generatedText = GENERATING.has(first) && builtText(toks.slice(i + 1, i + 9));
+  const lead = generated || generatedText ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
   if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
   // "Execute SOQL queries with GROUP BY…": a query language that can only read.
   if (lead.entry.category === 'execute' && toks.slice(i + 1, i + 3).some((w) => READ_ONLY_LANGUAGES.has(w))) {
@@ -438,7 +463,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   }
   // "Build a ready-to-use websocket endpoint…", "Construct the authorization URL": a text is put together and returned.
   if ((lead.base === 'build' || lead.base === 'construct') && builtText(toks.slice(i + 1, i + 9))) {
-    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   // "Verify your identity on a blockchain", "Verify domain ownership": a claim is proved and the account marked verified.
   if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {
@@ -535,7 +560,7 @@ const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
 
 const DESTRUCTIVE =
-  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's

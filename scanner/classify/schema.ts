@@ -312,6 +312,22 @@ function enumValues(s: Record<string, unknown> | undefined): string[] {
 
 const rank = (c: Category) => CATEGORIES.indexOf(c);
 
+/**
+ * The choices a description lists, comma- or bar-separated, of one to three words each
+ * ("ADD COLUMN, DROP COLUMN, ALTER COLUMN, etc."); none unless there are two or more.
+ */
+function listedChoices(description: string): string[] {
+  const out: string[] = [];
+  for (const part of description.slice(0, 300).split(/[,;|/]/)) {
+    const item = part.trim().replace(/\.$/, '');
+    if (item === '' || /^(?:etc|and so on|or|and)$/i.test(item)) continue;
+    if (!/^[A-Za-z][A-Za-z_-]*(?: [A-Za-z][A-Za-z_-]*){0,2}$/.test(item)) return [];
+    out.push(item);
+    if (out.length >= 20) break;
+  }
+  return out.length >= 2 ? out : [];
+}
+
 /** True when at least three choices, and most of them, lead with a verb: `clear_sessions`, `reset_roles`. */
 function operationChoices(values: readonly string[]): boolean {
   if (values.length < 3) return false;
@@ -329,10 +345,13 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     // is a batch of operations, each of which may be the most severe.
     if (p.depth !== 0 && !(p.depth === 1 && p.path.endsWith(`[].${p.name}`))) continue;
     const words = splitWords(p.name);
-    const values = enumValues(p.schema);
+    const named = CATCH_ALL.has(words.at(-1) ?? '');
+    const enumerated = enumValues(p.schema);
+    // `operation` described "ADD COLUMN, DROP COLUMN, ALTER COLUMN, etc.": the choices, listed in words.
+    const values = enumerated.length === 0 && named ? listedChoices(paramDescription(p)) : enumerated;
     // Any parameter whose choices are operations (`toolId: clear_sessions | recount_terms | reset_roles`)
     // is a catch-all too, whatever its name.
-    if (!CATCH_ALL.has(words.at(-1) ?? '') && !operationChoices(values)) continue;
+    if (!named && !operationChoices(values)) continue;
     const ops: { value: string; category: Category }[] = [];
     // `operation: grant | revoke | view`: what is revoked is what grant gives, an access; both sides stay.
     const grants = values.some((v) => /^grants?$/i.test(v));

@@ -126,6 +126,7 @@ export const CJK_VERBS: readonly (readonly [string, Category])[] = (
     ['获取', 'read'], ['查询', 'read'], ['搜索', 'read'], ['检索', 'read'], ['列出', 'read'],
     ['读取', 'read'], ['查看', 'read'], ['返回', 'read'], ['查找', 'read'], ['显示', 'read'],
     ['下载', 'read'], ['统计', 'read'], ['分析', 'read'], ['获得', 'read'], ['列举', 'read'],
+    ['计算', 'read'], ['编码', 'read'], ['解析', 'read'], ['识别', 'read'], ['翻译', 'read'], ['转换', 'read'],
     ['创建', 'write'], ['新建', 'write'], ['添加', 'write'], ['新增', 'write'], ['更新', 'write'],
     ['修改', 'write'], ['编辑', 'write'], ['设置', 'write'], ['写入', 'write'], ['上传', 'write'],
     ['保存', 'write'], ['发送', 'write'], ['发布', 'write'], ['提交', 'write'],

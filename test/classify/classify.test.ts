@@ -910,6 +910,35 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-21 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads a Chinese description that names only reads, wherever the verb stands', () => {
+      for (const name of ['map_geocode', 'map_reverse_geocode', 'map_place_details', 'map_weather', 'map_road_traffic']) {
+        assert.deepEqual(both(recorded('baidu-map', name)), ['read', 'read'], name);
+      }
+      // Counter-example: a Chinese description that also deletes.
+      assert.notEqual(classifyTool(tool('records', '根据ID查询并删除记录')).category, 'read');
+    });
+
+    it('reads a URL that is generated, but not a link that opens a session for someone', () => {
+      assert.deepEqual(both(recorded('grafana-leval', 'generate_deeplink')), ['read', 'read']);
+      assert.deepEqual(both(recorded('creem', 'customers-generate-billing-links')), ['write', 'write']);
+      assert.equal(classifyTool(tool('share_file', 'Generate a public sharing link for a file')).category, 'write');
+    });
+
+    it('reads the choices a catch-all lists in its description', () => {
+      assert.deepEqual(both(recorded('postgres-enhanced', 'alterTable')), ['destructive', 'destructive']);
+      // Counter-example: a mode whose listed choices are no operations.
+      const exported = classifyTool(tool('export_rows', 'Export the rows', { mode: { type: 'string', description: 'json, csv, tsv' } }));
+      assert.equal(exported.category, 'read');
+      assert.ok(!exported.signals.some((x) => x.id === 'catch-all-action'));
+    });
+
+    it('does not take an overwrite of empty cells for destruction', () => {
+      assert.deepEqual(both(recorded('gsheets', 'sheets_append_values')), ['write', 'write']);
+      assert.equal(classifyTool(tool('save_file', 'Saves the file. This will overwrite existing files.')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -146,6 +146,8 @@ const CONTAINER_WORDS = new Set(['docker', 'container', 'oci']);
 /** Objects that are a link between two things, which survive its removal: "Remove one user's assignment from…". */
 const ASSOCIATIONS = new Set([
   'assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings',
+  // "Remove a signal connection from a scene file": the link goes; both ends stay.
+  'connection', 'connections',
   // "Remove approval from a pull request": a reviewer's mark is taken back; the request stays.
   'approval', 'approvals',
 ]);
@@ -236,6 +238,12 @@ const ACCESS_LINKS = new Set(['customer', 'customers', 'portal', 'checkout', 'pa
 
 /** What "verify" proves and the service records as verified: "Verify your identity", "Verify domain ownership". */
 const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
+
+/**
+ * Where a computed output is saved: "… asset on disk", "… to a file"; not when it is one choice of two
+ * ("Download a file as base64 or to disk"). Bounded, no nested quantifiers.
+ */
+const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\bor\s{1,3})\bto\s{1,3}(?:a|the)\s{1,3}(?:local\s{1,3})?file\b/i;
 
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
@@ -514,6 +522,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14))) {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
   }
+  // "Render an SVG to a PNG asset on disk", "Export the report to a file": what is computed is saved.
+  if (lead.entry.category === 'read' && SAVED_OUTPUT.test(sentence)) {
+    return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 4), reread: lead.base }];
+  }
   const verbs: LeadVerb[] = [{ word: first, category: lead.entry.category, entry: lead.entry, phrase: phraseOf(i) }];
   // Token positions of the verbs found, for lists of verbs joined by commas.
   const verbAt = new Set([i]);
@@ -557,7 +569,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
 
 // Bounded, linear patterns (no nested quantifiers).
 const READ_ONLY =
-  /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读/iu;
+  /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读|不产生任何(?:变更|副作用)|不会产生任何(?:变更|副作用)|\bmakes?\s+no\s+changes\b|\bchanges\s+nothing\b/iu;
 
 const DESTRUCTIVE =
   /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
@@ -565,7 +577,7 @@ const DESTRUCTIVE =
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's
 // costliest step) for the many descriptions that cannot match them.
-const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读'];
+const READ_ONLY_WORDS = ['read', 'modif', 'chang', 'alter', 'writ', 'mutat', 'side', 'leitura', 'lectura', 'lecture', 'lesend', 'schreib', '只读', '产生任何'];
 const DESTRUCTIVE_WORDS = ['overwrit', 'undone', 'revers', 'recover', 'versib', 'delet', 'remov', 'eras', 'destroy', 'wipe', 'purg', 'lost', 'discard', 'loss', 'destructive', 'desfeit', 'deshacer', '撤销', '恢复', 'replac'];
 
 /** Words before a clause's subject: "The task", "these tags", "Any bookmarks". */

@@ -40,6 +40,9 @@ const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'va
 /** The base form of a (folded) description word: `converts` → `convert`. */
 const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
 
+/** Name verbs that undo a link, whose description's "remove" takes nothing away but the link (`detach_script`). */
+const DETACHING = new Set(['detach', 'disconnect', 'unbind', 'unassign', 'dissociate', 'unattach', 'ungroup', 'untag']);
+
 /** Lead verbs of a tool that keeps a record of something done elsewhere ("Record completion of a step"). */
 const RECORDING_VERBS = new Set(['record']);
 
@@ -130,7 +133,9 @@ export function classifyTool(tool: McpTool): Classification {
   // "Manage teams: list/get/get_members" with `action: list | get | get_members`: the umbrella verb
   // says only that the tool dispatches; what it can do is what its catch-all lets it choose.
   const choosesOnlyReads = schema.findings.some((f) => f.signal.id === 'catch-all-action' && f.category === 'read');
-  const umbrellaOnly = (words: readonly string[]) => choosesOnlyReads && words.length > 0 && words.every((w) => UMBRELLA_VERBS.has(baseOf(w)));
+  // "manageDataModel", "数据模型查询工具…（只读操作）": an umbrella verb beside a read-only statement says as little.
+  const umbrellaOnly = (words: readonly string[]) =>
+    (choosesOnlyReads || desc.readOnly !== undefined) && words.length > 0 && words.every((w) => UMBRELLA_VERBS.has(baseOf(w)));
 
   // Name (or, when the name has no verb, the title). A router's name and title name the group of
   // sub-tools it routes to ("compute", "Azure Load Testing"), not something it does.
@@ -202,6 +207,13 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category: 'destructive', source: 'description', strong: true });
     signals.push({ id: 'destructive-verb', label: 'A router whose description lists a destructive operation', evidence: listed, source: 'description' });
   }
+  // `detach_script`, "Remove a script from a node": the name says the remove undoes a link; the script stays.
+  // Not "Disconnect your account and remove stored credentials": a second verb does more than the name's.
+  const detaches =
+    desc.verbs.length === 1 && nameEv.verbs.some((v) => DETACHING.has(v.word)) && nameEv.verbs.every((v) => DETACHING.has(v.word) || v.entry.category === 'read');
+  if (detaches) {
+    for (let k = descEvidence.length - 1; k >= 0; k--) if (descEvidence[k].category === 'destructive' && !desc.destructive) descEvidence[k] = { ...descEvidence[k], category: 'write' };
+  }
   evidence.push(...descEvidence);
   if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {
     signals.push({
@@ -257,7 +269,10 @@ export function classifyTool(tool: McpTool): Classification {
   let category: Category;
   let fallback = false;
   if (hints.readOnly === true) {
-    category = strongContrary.length > 0 ? most(nonRead) : 'read';
+    // `deployPlan`, "…deploy plan (dry-run, makes no changes)" annotated read-only: two claims that it reads
+    // outweigh the name's verb alone.
+    if (desc.readOnly !== undefined) for (let k = strongContrary.length - 1; k >= 0; k--) if (strongContrary[k].source === 'name') strongContrary.splice(k, 1);
+    category = strongContrary.length > 0 ? most(nonRead.filter((e) => desc.readOnly === undefined || e.source !== 'name')) : 'read';
     if (strongContrary.length > 0) {
       signals.push({
         id: 'annotation-conflict',

@@ -88,7 +88,9 @@ export function nameEvidence(name: string): NameEvidence {
     const weak = entry.weak === true || (entry.noun === true && index > 0) || (objectOfRead && entry.category !== 'read');
     (entry.noun ? nouns : plain).push({ word, index, entry, weak });
   });
-  const verbs = plain.length === 0 ? nouns : [...plain, ...nouns.filter((v) => v.index === 0)].sort((a, b) => a.index - b.index);
+  // With no plain verb, a noun-like verb that leads the name (`edit_script`: edit) is its verb and the later ones its object.
+  const leading = nouns.filter((v) => v.index === 0);
+  const verbs = plain.length === 0 ? (leading.length > 0 ? leading : nouns) : [...plain, ...leading].sort((a, b) => a.index - b.index);
   const verbIndexes = new Set(verbs.map((v) => v.index));
   const others = verbs.length === 0 ? words : words.filter((_, i) => !verbIndexes.has(i));
   const moneyNouns = findMoneyNouns(others, verbs.map((v) => v.word));

@@ -13,7 +13,9 @@
  * - `secret-in-description`: API keys, tokens and private keys (masked in the evidence).
  *
  * Ordinary usage advice ("IMPORTANT: dates are UTC", "Call this tool first to
- * get a session id") is not an attack and is not flagged.
+ * get a session id", "Always call this first before using any component to verify
+ * it exists": a purpose or a scope of its own) is not an attack and is not flagged;
+ * "Always call this tool first", alone or before any other tool, is.
  */
 import type { Signal, SignalSource } from '../schemas/result.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
@@ -75,7 +77,7 @@ const RULES: Rule[] = [
   [
     'hidden-instructions',
     'Demands to be called before other tools',
-    /\balways\s{1,3}(?:call|use|run|invoke|execute)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?first\b|\b(?:call|use|run|invoke)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?before\s{1,3}(?:calling\s{1,3}|using\s{1,3})?any\s{1,3}other\s{1,3}tools?\b|\bbefore\s{1,3}(?:calling|using|invoking)\s{1,3}any\s{1,3}other\s{1,3}tools?\b/i,
+    /\balways\s{1,3}(?:call|use|run|invoke|execute)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?first\b(?![^.\n]{0,60}?\b(?:to\s{1,3}(?:verify|check|confirm|get|obtain|find|list|learn|see|discover|know)\b|before\s{1,3}(?:using|calling|working\s{1,3}with)\s{1,3}(?:any|a|an|the)\s{1,3}(?!other\b)[a-z]))|\b(?:call|use|run|invoke)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?before\s{1,3}(?:calling\s{1,3}|using\s{1,3})?any\s{1,3}other\s{1,3}tools?\b|\bbefore\s{1,3}(?:calling|using|invoking)\s{1,3}any\s{1,3}other\s{1,3}tools?\b/i,
     /first|other/i,
   ],
   [

@@ -212,7 +212,7 @@ export const MAX_CODE_DEPTH = 5;
 const RUN_DESCRIPTION = /\b(?:commands?|script)\s{1,3}to\s{1,3}(?:run|execute)\b|\b(?:commands?|script)\s{1,3}(?:that\s{1,3})?(?:runs|is\s{1,3}run|is\s{1,3}executed|will\s{1,3}be\s{1,3}(?:run|executed))\b/i;
 
 /** A parameter's or a tool's description calling its query read-only: "A read-only SQL query to run against the logs". */
-export const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\bquer(?:y|ies)\b/i;
+export const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\bquer(?:y|ies)\b|只读\s{0,2}(?:SQL|查询)/i;
 
 // A dispatcher's bag of arguments for the sub-command it is told to run: `{command, parameters: {…}}`.
 const ARGUMENT_BAGS = new Set(['parameters', 'params', 'arguments', 'args']);
@@ -253,10 +253,12 @@ function codeParameter(props: readonly SchemaProperty[], router?: SchemaProperty
     const desc = paramDescription(p);
     // "A read-only ClickHouse SQL query to run against the project's logs": a query said to be read-only reads.
     // A substring test first: most descriptions say nothing of "only" ("Only", "ONLY").
-    if ((desc.includes('nly') || desc.includes('NLY')) && READ_ONLY_QUERY.test(desc)) continue;
+    if ((desc.includes('nly') || desc.includes('NLY') || desc.includes('只读')) && READ_ONLY_QUERY.test(desc)) continue;
     // Deeper down (`update.request.spec.services[].build_command`, a spec wrapped in a request), only a
     // command named so whose description says it is run: "An optional build command to run…".
     if (p.depth > 2 && !(CODE_NOUNS.has(last) && RUN_DESCRIPTION.test(desc))) continue;
+    // `script: "Optional script path to attach to the new node (res://…)"`: a file named, not code given.
+    if ((last === 'script' || last === 'scripts') && /\bpath\b|\bres:\/\//i.test(desc) && !RUN_DESCRIPTION.test(desc)) continue;
     const qualified = words.slice(0, -1).some((w) => CODE_QUALIFIERS.has(w));
     const hit =
       CODE_NOUNS.has(last) ||
@@ -358,6 +360,11 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     for (const value of values) {
       let best: Category | undefined;
       const words = splitWords(value);
+      // `getDeployLog`, `getManageTask`: after a leading read, the rest is what is read.
+      if (words.length > 1 && lookupEnumVerb(words[0])?.category === 'read') {
+        ops.push({ value, category: 'read' });
+        continue;
+      }
       for (const [i, w] of words.entries()) {
         // `chargeback_reverse` among the kinds a list filters by: a word as often a noun or an adjective is a verb only first.
         const entry = i > 0 && lookupEnumVerb(w)?.noun ? undefined : lookupEnumVerb(w);
@@ -414,6 +421,8 @@ function destroys(p: SchemaProperty): boolean {
   if (compact(p.name) === 'prune') return !PRUNED_COPIES.test(paramDescription(p));
   if (DESTROYING_SWITCHES.has(compact(p.name))) return true;
   const words = splitWords(p.name);
+  // `confirmDestructive`, `allow_destructive`: the switch lets destructive statements through.
+  if (words.length <= 3 && words.includes('destructive')) return true;
   if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
   // `clearCache` only drops copies (`clearsOnlyTransient`); `clearExisting` destroys.
   if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '') && !clearsOnlyTransient(words[0], words.slice(1))) return true;

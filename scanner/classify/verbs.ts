@@ -32,7 +32,7 @@ type Line = [words: string, category: Category, flags?: 'weak' | 'noun' | 'weak 
 const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
   ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
-  ['peek discover explore load echo ping estimate compare translate parse extract', 'read'],
+  ['peek discover explore load echo ping estimate compare translate parse extract dump', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
@@ -127,6 +127,7 @@ export const CJK_VERBS: readonly (readonly [string, Category])[] = (
     ['读取', 'read'], ['查看', 'read'], ['返回', 'read'], ['查找', 'read'], ['显示', 'read'],
     ['下载', 'read'], ['统计', 'read'], ['分析', 'read'], ['获得', 'read'], ['列举', 'read'],
     ['计算', 'read'], ['编码', 'read'], ['解析', 'read'], ['识别', 'read'], ['翻译', 'read'], ['转换', 'read'],
+    ['管理', 'write'],
     ['创建', 'write'], ['新建', 'write'], ['添加', 'write'], ['新增', 'write'], ['更新', 'write'],
     ['修改', 'write'], ['编辑', 'write'], ['设置', 'write'], ['写入', 'write'], ['上传', 'write'],
     ['保存', 'write'], ['发送', 'write'], ['发布', 'write'], ['提交', 'write'],
@@ -244,7 +245,7 @@ const MONEY_NOUNS = new Set(
 );
 
 /** Chinese money nouns, found anywhere in a description's lead clause. */
-export const CJK_MONEY: readonly string[] = ['付款', '支付', '转账', '退款', '资金', '货币', '发票', '交易'];
+export const CJK_MONEY: readonly string[] = ['付款', '支付', '转账', '退款', '资金', '货币', '发票', '交易', '费用', '续费', '计费', '扣费'];
 
 /** True if a (folded) word is a money noun. */
 export function isMoneyNoun(word: string): boolean {
@@ -494,6 +495,8 @@ export const REORGANISING_VERBS: ReadonlySet<string> = new Set(['split', 'unspli
 const TRANSIENT_OBJECTS = new Set([
   'cache', 'caches', 'cached', 'password', 'passwords', 'passcode', 'passcodes', 'session', 'sessions', 'filter', 'filters', 'selection',
   'selections', 'highlight', 'highlights', 'form', 'forms',
+  // `clear_output`, "Clear the console": what a screen shows, not what is stored.
+  'output', 'console',
 ]);
 
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */

@@ -939,6 +939,42 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-22 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes a script path for a file named, not code, and a leading noun-like verb for the name\'s verb', () => {
+      assert.deepEqual(both(recorded('godot-mcp-server', 'create_scene')), ['write', 'write']);
+      assert.deepEqual(both(recorded('godot-mcp-server', 'add_node')), ['write', 'write']);
+      assert.deepEqual(both(recorded('godot-mcp-server', 'edit_script')), ['write', 'write']);
+      // Counter-examples: a script to run is code, and a run named alone is a run.
+      assert.equal(classifyTool(tool('run_it', 'Runs it', { script: { type: 'string', description: 'Path of the script to run' } })).category, 'execute');
+      assert.equal(classifyTool(tool('script_run', '')).category, 'execute');
+    });
+
+    it('reads a dump, a catch-all value that leads with a read, and what two read-only claims say', () => {
+      assert.deepEqual(both(recorded('godot-mcp-server', 'scene_tree_dump')), ['read', 'read']);
+      assert.deepEqual(both(recorded('cloudbase', 'queryCloudRun')), ['read', 'read']);
+      assert.deepEqual(both(recorded('cloudbase', 'queryPgDatabase')), ['read', 'read']);
+      assert.equal(classifyTool(recorded('cloudbase', 'deployPlan')).category, 'read');
+      assert.equal(classifyTool(recorded('cloudbase', 'manageDataModel')).category, 'read');
+      // Counter-example: the name's verb alone, with no read-only claim, still decides.
+      assert.equal(classifyTool({ ...recorded('cloudbase', 'deployPlan'), annotations: undefined }).category, 'execute');
+    });
+
+    it('takes a switch named destructive, a Chinese fee and a file saved to disk for what they say', () => {
+      assert.deepEqual(both(recorded('cloudbase', 'deployApply')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('cloudbase', 'manageEnv')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('google-workspace', 'download_attachment')), ['write', 'write']);
+      // Counter-examples: a file returned or saved at will is read, and clearing what a screen shows destroys nothing.
+      assert.equal(both(recorded('google-workspace', 'download_file'))[0], 'read');
+      assert.deepEqual(both(recorded('godot-mcp-server', 'run_scene')), ['execute', 'execute']);
+    });
+
+    it('takes "Remove a script from a node" under a detaching name for a link undone, but not a second verb that deletes', () => {
+      assert.deepEqual(both(recorded('godot-mcp-server', 'detach_script')), ['write', 'write']);
+      assert.deepEqual(both(recorded('godot-mcp-server', 'disconnect_signal')), ['write', 'write']);
+      assert.deepEqual(both(recorded('strava', 'disconnect-strava')), ['destructive', 'destructive']);
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

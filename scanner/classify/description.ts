@@ -639,6 +639,22 @@ export function listedDestruction(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "Perform various block operations (retrieve, update, delete, append children)": a sentence with no verb
+ * of its own that lists its operations in brackets; each item's first word is one of them.
+ */
+function listedOperations(sentence: string): LeadVerb[] {
+  const m = /\boperations?\s{0,3}\(([^()]{1,200})\)/i.exec(sentence);
+  if (!m) return [];
+  const out: LeadVerb[] = [];
+  for (const item of m[1].split(',')) {
+    const word = tokens(item)[0];
+    const hit = word === undefined ? undefined : lookupInflected(word);
+    if (hit && !out.some((v) => v.word === word)) out.push({ word, category: hit.entry.category, entry: hit.entry, phrase: quote(m[0], 120) });
+  }
+  return out;
+}
+
 /** What a description says about its tool; reads at most its first `LEAD_CHARS` characters for the lead and `text` (already capped) for warnings. */
 export function descriptionEvidence(text: string): DescriptionEvidence {
   const head = cut(text, LEAD_CHARS);
@@ -650,6 +666,7 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
     let verbs = sentenceLead(sentence);
     const after = verbs.length === 0 ? afterLabel(sentence) : undefined;
     if (after) verbs = sentenceLead(after);
+    if (verbs.length === 0) verbs = listedOperations(sentence);
     if (n === 0 && verbs.length === 0) {
       const display = displayPhrase(sentence);
       if (display) out.display = display;

@@ -376,7 +376,7 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     }
     const categories = new Set(ops.map((o) => o.category));
     // `action: list | get | get_members`: every choice reads, so the tool only reads.
-    const onlyReads = ops.length >= 3 && ops.length === values.length && categories.size === 1 && categories.has('read');
+    const onlyReads = ops.length >= 2 && ops.length === values.length && categories.size === 1 && categories.has('read');
     if (!onlyReads && (ops.length < 2 || categories.size < 2)) continue;
     const worst = ops.reduce((a, b) => (rank(b.category) > rank(a.category) ? b : a));
     return {

@@ -975,6 +975,21 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-23 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads the operations a verbless sentence lists in brackets', () => {
+      assert.deepEqual(both(recorded('notion-mcp-server-pkg', 'notion_blocks')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('notion-mcp-server-pkg', 'notion_users')), ['read', 'read']);
+      // Counter-example: brackets that list no operations say nothing.
+      assert.equal(classifyTool(tool('widget_ops', 'Perform various widget operations (fast, reliable)')).category, 'write');
+    });
+
+    it('lets an umbrella verb yield to a catch-all of two reads, and takes ingest for a write', () => {
+      assert.deepEqual(both(recorded('jira-cloud-aaronsb', 'manage_jira_project')), ['read', 'read']);
+      assert.equal(classifyTool(tool('manage_items', 'Manage items', { action: { type: 'string', enum: ['get', 'delete'] } })).category, 'destructive');
+      assert.equal(classifyTool(tool('ingest_docs', 'Ingest documents into the index')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -148,6 +148,8 @@ const ASSOCIATIONS = new Set([
   'assignment', 'assignments', 'association', 'associations', 'membership', 'memberships', 'binding', 'bindings',
   // "Remove a signal connection from a scene file": the link goes; both ends stay.
   'connection', 'connections',
+  // "Remove a dependency between tasks": the link between them goes; both tasks stay.
+  'dependency', 'dependencies',
   // "Remove approval from a pull request": a reviewer's mark is taken back; the request stays.
   'approval', 'approvals',
 ]);

@@ -43,6 +43,9 @@ const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
 /** Name verbs that undo a link, whose description's "remove" takes nothing away but the link (`detach_script`). */
 const DETACHING = new Set(['detach', 'disconnect', 'unbind', 'unassign', 'dissociate', 'unattach', 'ungroup', 'untag']);
 
+/** Verbs of a tool that sends an HTTP request itself, whose `method` choice is what it does. */
+const REQUEST_VERBS = new Set(['request', 'send', 'call', 'invoke', 'fetch', 'execute', 'make', 'perform', 'run', 'proxy', 'forward', 'hit', 'curl', 'test', 'exec']);
+
 /** Lead verbs of a tool that keeps a record of something done elsewhere ("Record completion of a step"). */
 const RECORDING_VERBS = new Set(['record']);
 
@@ -241,7 +244,14 @@ export function classifyTool(tool: McpTool): Classification {
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
   // `execute_query`, "Execute a read-only SELECT query": what the name's verb runs is that read-only query.
   if (readOnlyQuery) for (let k = evidence.length - 1; k >= 0; k--) if (evidence[k].source === 'name' && evidence[k].category === 'execute') evidence.splice(k, 1);
+  // `create_api`, `add_mock_rule` with `method: GET | POST | DELETE`: the method of what the tool defines or lists.
+  const ownVerbs = verbWords(nameEv, desc.verbs);
+  const definesRequests = ownVerbs.length > 0 && ownVerbs.every((w) => !REQUEST_VERBS.has(w));
   for (const f of schema.findings) {
+    if (f.httpMethods && definesRequests) {
+      signals.push({ ...f.signal, label: `${f.signal.label}; the HTTP method of what the tool defines or lists, not a request it sends` });
+      continue;
+    }
     if ((inspectsCode || readOnlyQuery) && f.signal.id === 'code-parameter') {
       signals.push({ ...f.signal, label: `${f.signal.label}; the description says it ${inspectsCode ? 'only inspects or converts it' : 'is a read-only query'}` });
       continue;

@@ -146,7 +146,15 @@ export function walkSchema(schema: unknown): SchemaWalk {
 export interface SchemaFinding {
   category: Category;
   signal: Signal;
+  /**
+   * The catch-all's choices are HTTP methods (`method: GET | POST | DELETE`): an operation only if the
+   * tool itself sends the request, not when it defines, stores or filters by one (an API definition, a mock rule).
+   */
+  httpMethods?: boolean;
 }
+
+/** HTTP methods, as a catch-all `method` enum spells them. */
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
 
 /** What the schema says about its tool. */
 export interface SchemaEvidence {
@@ -380,6 +388,7 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     if (!onlyReads && (ops.length < 2 || categories.size < 2)) continue;
     const worst = ops.reduce((a, b) => (rank(b.category) > rank(a.category) ? b : a));
     return {
+      ...(values.length >= 3 && values.every((v) => HTTP_METHODS.has(v.toUpperCase())) ? { httpMethods: true } : {}),
       category: worst.category,
       signal: sig(
         'catch-all-action',

@@ -497,6 +497,8 @@ const TRANSIENT_OBJECTS = new Set([
   'selections', 'highlight', 'highlights', 'form', 'forms',
   // `clear_output`, "Clear the console": what a screen shows, not what is stored.
   'output', 'console',
+  // "Mark a task as needing rework or clear the flag": a marker set or unset.
+  'flag', 'flags',
 ]);
 
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */

@@ -990,6 +990,21 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-24 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes an HTTP method enum for the method of what a tool defines or lists, but for what a request tool does', () => {
+      assert.deepEqual(both(recorded('api-create', 'create_api')), ['write', 'write']);
+      assert.deepEqual(both(recorded('api-create', 'get_api_list')), ['read', 'read']);
+      assert.deepEqual(both(recorded('mockserver-charles', 'add_mock_rule')), ['write', 'write']);
+      const method = { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] };
+      assert.equal(classifyTool(tool('http_request', 'Send an HTTP request to a URL', { method, url: { type: 'string' } })).category, 'destructive');
+    });
+
+    it('takes a dependency removed for a link undone', () => {
+      assert.deepEqual(both(recorded('ohno', 'remove_dependency')), ['write', 'write']);
+      assert.equal(classifyTool(tool('drop_task', 'Remove a task from the project')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -213,10 +213,11 @@ export function classifyTool(tool: McpTool): Classification {
   // `detach_script`, "Remove a script from a node": the name says the remove undoes a link; the script stays.
   // Not "Disconnect your account and remove stored credentials": a second verb does more than the name's.
   const detaches =
-    desc.verbs.length === 1 && nameEv.verbs.some((v) => DETACHING.has(v.word)) && nameEv.verbs.every((v) => DETACHING.has(v.word) || v.entry.category === 'read');
-  if (detaches) {
-    for (let k = descEvidence.length - 1; k >= 0; k--) if (descEvidence[k].category === 'destructive' && !desc.destructive) descEvidence[k] = { ...descEvidence[k], category: 'write' };
-  }
+    !desc.destructive &&
+    desc.verbs.length === 1 &&
+    nameEv.verbs.some((v) => DETACHING.has(v.word)) &&
+    nameEv.verbs.every((v) => DETACHING.has(v.word) || v.entry.category === 'read');
+  if (detaches) for (const [k, e] of descEvidence.entries()) if (e.category === 'destructive') descEvidence[k] = { ...e, category: 'write' };
   evidence.push(...descEvidence);
   if (description.length > SCAN_HEAD_CHARS + SCAN_TAIL_CHARS) {
     signals.push({
@@ -244,9 +245,10 @@ export function classifyTool(tool: McpTool): Classification {
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
   // `execute_query`, "Execute a read-only SELECT query": what the name's verb runs is that read-only query.
   if (readOnlyQuery) for (let k = evidence.length - 1; k >= 0; k--) if (evidence[k].source === 'name' && evidence[k].category === 'execute') evidence.splice(k, 1);
+  // The name's verbs and the description's base forms, read by several rules below.
+  const allVerbs = verbWords(nameEv, desc.verbs);
   // `create_api`, `add_mock_rule` with `method: GET | POST | DELETE`: the method of what the tool defines or lists.
-  const ownVerbs = verbWords(nameEv, desc.verbs);
-  const definesRequests = ownVerbs.length > 0 && ownVerbs.every((w) => !REQUEST_VERBS.has(w));
+  const definesRequests = allVerbs.length > 0 && allVerbs.every((w) => !REQUEST_VERBS.has(w));
   for (const f of schema.findings) {
     if (f.httpMethods && definesRequests) {
       signals.push({ ...f.signal, label: `${f.signal.label}; the HTTP method of what the tool defines or lists, not a request it sends` });
@@ -281,13 +283,14 @@ export function classifyTool(tool: McpTool): Classification {
   if (hints.readOnly === true) {
     // `deployPlan`, "…deploy plan (dry-run, makes no changes)" annotated read-only: two claims that it reads
     // outweigh the name's verb alone.
-    if (desc.readOnly !== undefined) for (let k = strongContrary.length - 1; k >= 0; k--) if (strongContrary[k].source === 'name') strongContrary.splice(k, 1);
-    category = strongContrary.length > 0 ? most(nonRead.filter((e) => desc.readOnly === undefined || e.source !== 'name')) : 'read';
-    if (strongContrary.length > 0) {
+    const nameYields = desc.readOnly !== undefined;
+    const contrary = nameYields ? strongContrary.filter((e) => e.source !== 'name') : strongContrary;
+    category = contrary.length > 0 ? most(nameYields ? nonRead.filter((e) => e.source !== 'name') : nonRead) : 'read';
+    if (contrary.length > 0) {
       signals.push({
         id: 'annotation-conflict',
         label: 'Annotated read-only, but the tool says it changes things',
-        evidence: `readOnlyHint: true; ${describeEvidence(strongContrary)}`,
+        evidence: `readOnlyHint: true; ${describeEvidence(contrary)}`,
         source: 'annotation',
       });
     }
@@ -328,7 +331,6 @@ export function classifyTool(tool: McpTool): Classification {
   }
 
   // "Updates Traefik configuration" with "The new Traefik configuration content.": the old content is replaced, not kept.
-  const allVerbs = verbWords(nameEv, desc.verbs);
   if (category === 'write' && schema.wholeContent && allVerbs.some((w) => UPDATING_VERBS.has(w))) {
     category = 'destructive';
     signals.push(schema.wholeContent);

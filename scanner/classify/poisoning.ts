@@ -77,7 +77,7 @@ const RULES: Rule[] = [
   [
     'hidden-instructions',
     'Demands to be called before other tools',
-    /\balways\s{1,3}(?:call|use|run|invoke|execute)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?first\b(?![^.\n]{0,60}?\b(?:to\s{1,3}(?:verify|check|confirm|get|obtain|find|list|learn|see|discover|know)\b|before\s{1,3}(?:using|calling|working\s{1,3}with)\s{1,3}(?:any|a|an|the)\s{1,3}(?!other\b)[a-z]))|\b(?:call|use|run|invoke)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?before\s{1,3}(?:calling\s{1,3}|using\s{1,3})?any\s{1,3}other\s{1,3}tools?\b|\bbefore\s{1,3}(?:calling|using|invoking)\s{1,3}any\s{1,3}other\s{1,3}tools?\b/i,
+    /\balways\s{1,3}(?:call|use|run|invoke|execute)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?first\b(?![^.\n]{0,60}?\b(?:to\s{1,3}(?:verify|check|confirm|get|obtain|find|list|learn|see|discover|know|understand|identify|determine|choose|select|pick)\b|before\s{1,3}(?:using|calling|working\s{1,3}with)\s{1,3}(?:any|a|an|the)\s{1,3}(?!other\b)[a-z]))|\b(?:call|use|run|invoke)\s{1,3}(?:this|me)\s{1,3}(?:tool\s{1,3}|function\s{1,3})?before\s{1,3}(?:calling\s{1,3}|using\s{1,3})?any\s{1,3}other\s{1,3}tools?\b|\bbefore\s{1,3}(?:calling|using|invoking)\s{1,3}any\s{1,3}other\s{1,3}tools?\b/i,
     /first|other/i,
   ],
   [
@@ -158,8 +158,11 @@ function asksForConversation(desc: string): boolean {
   return m !== null && !STORED_IN.test(desc.slice(Math.max(0, m.index - 80), m.index));
 }
 
-/** A tool whose own purpose is conversations, prompts or models may legitimately take them. */
-const ON_TOPIC = /\b(?:conversations?|chats?|messages?|history|transcripts?|prompts?|llms?|models?|assistants?|agents?|completions?|generat\w{0,6}|summar\w{0,8}|memory|context|instructions?)\b/i;
+/**
+ * A tool whose own purpose is conversations, prompts or models may legitimately take them; so may
+ * one that answers questions in natural language, whose earlier turns are its own conversation.
+ */
+const ON_TOPIC = /\b(?:conversations?|chats?|messages?|history|transcripts?|prompts?|llms?|models?|assistants?|agents?|completions?|generat\w{0,6}|summar\w{0,8}|memory|context|instructions?|questions?|answers?|natural[\s-]{1,3}language)\b/i;
 
 /** The parts of a tool the poisoning checks read. */
 export interface PoisoningInput {

@@ -285,6 +285,29 @@ const RENDERING_VERBS = new Set(['generate', 'generates', 'render', 'renders', '
 /** Pictures a rendering verb draws: the charts of `DISPLAY_NOUNS`, diagrams and maps (not a summary or a dashboard, which may be stored). */
 const RENDERED_NOUNS = new Set(['chart', 'charts', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'visualization', 'visualisation', 'diagram', 'diagrams', 'map', 'maps']);
 
+/** What "format" wipes rather than lays out: "Format a disk", "Format the volume as FAT32". */
+const VOLUMES = new Set(['disk', 'disks', 'drive', 'drives', 'volume', 'volumes', 'partition', 'partitions', 'sd', 'usb', 'filesystem']);
+
+/** Who may want something of the tool: "when the user wants…", "if you need…". */
+const ASKERS = new Set(['user', 'users', 'you', 'caller', 'agent', 'model']);
+/** "…wants", "…needs", "…asks for". */
+const WANTING = new Set(['want', 'wants', 'need', 'needs', 'ask', 'asks', 'asked', 'requests', 'request']);
+/** What is wanted when it is to be read: "…wants details for a flight", "…needs the status of…". */
+const INFO_NOUNS = new Set(['details', 'detail', 'information', 'info', 'data', 'status', 'overview', 'summary', 'facts', 'statistics', 'stats', 'metrics', 'insights']);
+
+/** After "submit": "… to run", "… to execute", "… for execution". */
+function submitsToRun(object: readonly string[]): boolean {
+  return object.some((w, k) => (w === 'to' && (object[k + 1] === 'run' || object[k + 1] === 'execute')) || (w === 'for' && object[k + 1] === 'execution'));
+}
+
+/** "Set from_pantry=true…", "Set `verbose` to true…": a parameter set to a value (bounded, linear). */
+const PARAMETER_ADVICE = /^\W{0,3}set\s{1,3}[`'"]?[\w.-]{1,60}[`'"]?\s{0,3}(?:=|to\s{1,3}[`'"]?(?:true|false|yes|no)\b)/i;
+
+/** "Build a … URL", "Construct an interactive map of…": a text or a picture put together and returned, not code built. */
+function buildsTextOrPicture(base: string, object: readonly string[]): boolean {
+  return (base === 'build' || base === 'construct') && (builtText(object) || RENDERED_NOUNS.has(headNoun(object)));
+}
+
 /** A verbless sentence that presents a chart, a report or a figure, or one that renders a chart: its quote, else undefined. */
 function displayPhrase(sentence: string): string | undefined {
   const toks = tokens(sentence, DISPLAY_WORDS);
@@ -350,12 +373,12 @@ function tokens(sentence: string, max = 61): string[] {
   return out;
 }
 
-/** Strips leading markup and labels: "# ", "**", "- ", "[beta]", "get_user:", "DEPRECATED:", "Notion | ". */
+/** Strips leading markup and labels: "# ", "**", "- ", "[beta]", "get_user:", "DEPRECATED:", "Notion | ", "🔒 Pro — ". */
 function stripLead(s: string): string {
   let t = s;
   for (let i = 0; i < 4; i++) {
     const before = t;
-    t = t.replace(/^[\s#>*_`"'“”‘’|\-•·]+/u, '');
+    t = t.replace(/^[\s#>*_`"'“”‘’|\-•·\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}]+/u, '');
     t = t.replace(/^[[(][^\])\n]{0,40}[\])]\s*/u, '');
     t = t.replace(/^[\p{L}\p{N}_.\-/]{1,64}\s*[:：]\s+/u, '');
     // "Notion | Append block children", "GitHub — Create an issue", "Compute operations - Commands for…":
@@ -438,6 +461,23 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (first === undefined) return cjkLead(sentence);
   const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
 
+  // "Use this tool when the user wants comfort details for a flight", "…when you need to find…": what the
+  // caller wants says what the tool does.
+  if ((first === 'when' || first === 'if') && ASKERS.has(toks[i + 1] === 'the' ? toks[i + 2] : toks[i + 1])) {
+    const w = i + (toks[i + 1] === 'the' ? 3 : 2);
+    if (WANTING.has(toks[w])) {
+      const rest = toks.slice(w + 1, w + 6);
+      if (rest.some((x) => INFO_NOUNS.has(x))) return [{ word: toks[w], category: 'read', entry: { category: 'read' }, phrase: phraseOf(w + 4) }];
+      if (rest[0] === 'to') {
+        const wanted = lookupInflected(rest[1] ?? '');
+        if (wanted) return [{ word: rest[1], category: wanted.entry.category, entry: wanted.entry, phrase: phraseOf(w + 3) }];
+      }
+    }
+  }
+
+  // "Set from_pantry=true to search your pantry", "Set `dry_run` to false to apply": advice on a parameter, not what the tool does.
+  if (first === 'set' && PARAMETER_ADVICE.test(sentence)) return [];
+
   // "Agent provides analysis for their domain": the caller hands something over, which the tool takes in and keeps.
   if (CALLERS.has(first) && GIVING.has(toks[i + 1] ?? '')) {
     return [{ word: toks[i + 1], category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
@@ -448,9 +488,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
     let j = i + 1;
     while (j < toks.length && ARTICLES.has(toks[j])) j++;
     const nounAt = (k: number) => (toks[k] !== undefined ? actionNoun(toks[k]) ?? actionNoun(toks[k].replace(/e?s$/, '')) : undefined);
-    // "Run a find query", "Run a QuickBooks report": one qualifier may stand before the noun, but not a
-    // language ("Execute a SQL query" runs code).
-    if (!nounAt(j) && toks[j] !== undefined && !CODE_LANGUAGES.has(toks[j]) && !lookupInflected(toks[j])?.entry.noun && nounAt(j + 1)) j++;
+    // "Run a find query", "Run a QuickBooks report", "Run a comprehensive Lighthouse audit": one or two
+    // qualifiers may stand before the noun, but not a language ("Execute a SQL query" runs code).
+    const qualifier = (k: number) => toks[k] !== undefined && !CODE_LANGUAGES.has(toks[k]) && !lookupInflected(toks[k])?.entry.noun;
+    if (!nounAt(j) && qualifier(j) && nounAt(j + 1)) j++;
+    // After two qualifiers the noun must end the phrase: not "Runs Azure Quick Review CLI commands".
+    else if (!nounAt(j) && qualifier(j) && !nounAt(j + 1) && qualifier(j + 1) && nounAt(j + 2) && (toks[j + 3] === undefined || OBJECT_ENDINGS.has(toks[j + 3]))) j += 2;
     const noun = nounAt(j);
     // "Take a snapshot of a droplet": a snapshot of something not on screen is a stored copy, a new resource.
     if (noun === 'read' && /^snapshots?$/.test(toks[j]) && toks[j + 1] === 'of' && !toks.slice(j + 2, j + 6).some((w) => DISPLAYED.has(w))) {
@@ -465,6 +508,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const generated = GENERATING.has(first) && generatesModelOutput(toks.slice(i + 1, i + 6));
   // "Generate deeplink URLs for Grafana resources": a text put together and returned, as "Build a … URL" below.
   const generatedText = GENERATING.has(first) && builtText(toks.slice(i + 1, i + 9));
+  // "Format a recipe as a shareable card", "Formats results as a markdown table": a text laid out and
+  // returned. "Format a disk as ext4": the volume's contents are lost.
+  if (first === 'format' || first === 'formats') {
+    if (toks.slice(i + 1, i + 5).some((w) => VOLUMES.has(w))) return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 3) }];
+    if (toks.slice(i + 1, i + 9).includes('as')) return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4) }];
+  }
   const lead = generated || generatedText ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
   if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
   // "Execute SOQL queries with GROUP BY…": a query language that can only read.
@@ -472,7 +521,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
   }
   // "Build a ready-to-use websocket endpoint…", "Construct the authorization URL": a text is put together and returned.
-  if ((lead.base === 'build' || lead.base === 'construct') && builtText(toks.slice(i + 1, i + 9))) {
+  if (buildsTextOrPicture(lead.base, toks.slice(i + 1, i + 9))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   // "Verify your identity on a blockchain", "Verify domain ownership": a claim is proved and the account marked verified.
@@ -520,6 +569,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
       return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(to + 2), reread: lead.base }];
     }
   }
+  // "Submit a JCL member from a dataset to run on z/OS", "Submit the script for execution": handed over to be run.
+  if (lead.base === 'submit' && submitsToRun(toks.slice(i + 1, i + 12))) {
+    return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 8), reread: lead.base }];
+  }
   // "Create a new service from a GitHub repository", "Trigger a new deployment": the code is built and run.
   if (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14))) {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
@@ -557,6 +610,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
     // "filtered by account, category, tag, status", "(anchor date, hide-no-activity preference)": after a
     // comma, a word is a verb only in a list of verbs ("Create, update or delete") or before its object.
     if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '')) continue;
+    // "Crawl the project and build an interactive map of its scripts": a picture is drawn, nothing compiled.
+    if (buildsTextOrPicture(next.base, toks.slice(k + 1, k + 9))) {
+      verbs.push({ word: w, category: 'read', entry: { category: 'read' }, phrase: phraseOf(k), reread: next.base });
+      verbAt.add(k);
+      continue;
+    }
     // "Adds, removes, or replaces tags on assets": a mark taken off, as with a lead "Remove a tag from…".
     if (next.base === 'remove' && MARKS.has(sharedObject(toks, k + 1))) {
       verbs.push({ word: w, category: 'write', entry: { category: 'write' }, phrase: phraseOf(k), reread: next.base });

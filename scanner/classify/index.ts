@@ -170,11 +170,14 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category: 'read', source: 'description', strong: false });
     signals.push({ id: 'read-verb', label: 'Description presents a chart, a report or a figure (reads, weak)', evidence: display, source: 'description' });
   }
+  // `firecrawl_crawl_process`, "Deep crawling of… Efficiently discovers and extracts content": a weak
+  // verb in the name (process, call, trigger) does not say more than the description's second sentence.
+  const hasStrongNameVerb = nameEv.verbs.some((v) => !v.entry.weak);
   for (const category of CATEGORIES) {
-    // A read verb from the second sentence matters only if the name has no verb.
+    // A read verb from the second sentence matters only if the name has no verb, or only weak ones.
     // A router's name says nothing, but its later sentences are usage notes ("This tool provides access
     // to…"), as they are beside a named verb.
-    const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && (hasNameVerb || routes)));
+    const verbs = display ? [] : desc.verbs.filter((v) => v.category === category && !(v.secondary && category === 'read' && (hasStrongNameVerb || routes)));
     if (verbs.length === 0) continue;
     if (category !== 'read' && umbrellaOnly(verbs.map((v) => v.word))) continue;
     // "Runs a read-only query", "Select and run one of the following read operations (read-only)":

@@ -600,6 +600,14 @@ function kindWords(props: readonly SchemaProperty[]): { parameter: string; phras
 const PATH_WORDS = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'caminho', 'ruta', 'chemin', 'pfad']);
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'link', 'href', 'endpoint', 'website']);
 const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-reference']);
+/** Last words that make a name about a path or a link something else: `linkId`, `linkType`, `fileCount`. */
+const NOT_THE_THING = new Set(['id', 'ids', 'type', 'types', 'count', 'kind', 'format', 'formats']);
+
+/** Whether a parameter's name is one of `words` (`url`, `file_path`), not an id or a kind of one (`linkId`, `fileType`). */
+function names(name: string, words: ReadonlySet<string>): boolean {
+  const split = splitWords(name);
+  return split.some((w) => words.has(w)) && !NOT_THE_THING.has(split.at(-1) ?? '');
+}
 
 /** Names of a lone parameter that only wraps the tool's real parameters: `{ params: { serviceId, action } }`. */
 const ARGUMENT_WRAPPERS = new Set(['params', 'parameters', 'args', 'arguments', 'input', 'body', 'request', 'payload']);
@@ -686,9 +694,9 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   if (router) info.push(router.signal);
 
   const top = props.filter((p) => p.depth === 0);
-  const paths = namesWhere(top, (p) => splitWords(p.name).some((w) => PATH_WORDS.has(w)));
+  const paths = namesWhere(top, (p) => names(p.name, PATH_WORDS));
   if (paths.length > 0) info.push(sig('path-parameter', 'Takes file paths', quote(paths.join(', '))));
-  const urls = namesWhere(top, (p) => splitWords(p.name).some((w) => URL_WORDS.has(w)) || URL_FORMATS.has(asString(p.schema?.format)));
+  const urls = namesWhere(top, (p) => names(p.name, URL_WORDS) || URL_FORMATS.has(asString(p.schema?.format)));
   if (urls.length > 0) info.push(sig('url-parameter', 'Takes URLs', quote(urls.join(', '))));
 
   if (walk.topLevelCount > HIGH_PARAMETER_COUNT) {

@@ -32,7 +32,7 @@ type Line = [words: string, category: Category, flags?: 'weak' | 'noun' | 'weak 
 const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
   ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
-  ['peek discover explore load echo ping estimate compare translate parse extract dump', 'read'],
+  ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
@@ -40,7 +40,9 @@ const ENGLISH: Line[] = [
   ['create add insert append modify change set put write save store send publish ingest', 'write'],
   ['forward notify invite assign unassign rename duplicate clone fork follow unfollow', 'write'],
   ['subscribe unsubscribe register enroll reschedule reopen unlock enable disable toggle', 'write'],
-  ['activate deactivate unarchive restore sync mark submit configure setup init initialize', 'write'],
+  ['activate deactivate unarchive restore sync mark submit configure init initialize', 'write'],
+  // One word, "setup" is mostly a noun ("setup status", "setup guide"); the verb is "set up".
+  ['setup', 'write', 'noun'],
   ['disconnect login logout authorize grant navigate click fill drag upsert unpin attach', 'write'],
   ['detach resize stop pause resume restart reboot manage respond emit broadcast rollback', 'write'],
   ['approve reject dismiss mute unmute hide unhide star unstar vote tweet retweet draft', 'write'],
@@ -585,6 +587,8 @@ const ACTION_NOUNS = new Map<string, Category>([
   // "Execute a saved question and get results": a question asked of the data is answered.
   ['question', 'read'],
   ['query', 'read'], ['review', 'read'], ['report', 'read'], ['aggregation', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
+  // "Run a comprehensive Lighthouse audit on a website": an inspection, which reports what it finds.
+  ['audit', 'read'], ['inspection', 'read'], ['assessment', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],
   ['payment', 'financial'], ['purchase', 'financial'], ['transfer', 'write'], ['refund', 'financial'],

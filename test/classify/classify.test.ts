@@ -1005,6 +1005,58 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-25 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads past a leading emoji badge and tier label to the verb', () => {
+      assert.deepEqual(both(recorded('recipe', 'recipe_instagram')), ['read', 'read']);
+      assert.equal(classifyTool(tool('wipe_notes', '🔥 Beta — Permanently delete every note')).category, 'destructive');
+    });
+
+    it('lets the second sentence speak when the name has only a weak verb; crawling reads', () => {
+      assert.deepEqual(both(recorded('omnisearch', 'firecrawl_map_process')), ['read', 'read']);
+      assert.deepEqual(both(recorded('omnisearch', 'firecrawl_crawl_process')), ['read', 'read']);
+      // A strong verb in the name still outweighs a second sentence's read.
+      assert.equal(classifyTool(tool('delete_pages', 'Pages of a site. Lists what remains afterwards.')).category, 'destructive');
+    });
+
+    it('takes one-word "setup" for a noun after the lead verb', () => {
+      assert.deepEqual(both(recorded('greptile', 'greptile_env_check')), ['read', 'read']);
+      assert.equal(classifyTool(tool('setup_project', 'Setup a new project with the given template')).access, 'write');
+    });
+
+    it('skips advice that sets a parameter', () => {
+      assert.deepEqual(both(recorded('recipe', 'ingredient_search')), ['read', 'read']);
+      assert.equal(classifyTool(tool('configure_site', 'Set the site title and theme')).access, 'write');
+    });
+
+    it('reads an audit run on a site, not code run; a CLI named after a review still runs', () => {
+      assert.deepEqual(both(recorded('lighthouse-danielsogl', 'run_audit')), ['read', 'read']);
+      assert.equal(classifyTool(tool('run_scan', 'Runs a full security scan on a host')).access, 'read');
+      assert.equal(classifyTool(tool('exec_tool', 'Runs Acme Quick Review CLI commands on a project')).category, 'execute');
+    });
+
+    it('takes a job submitted to run for code run', () => {
+      assert.deepEqual(both(recorded('zowe-gestell', 'zowe_submit_job')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('submit_feedback', 'Submit feedback about an answer to the team')).category, 'write');
+    });
+
+    it('reads what the user wants when that is information', () => {
+      assert.deepEqual(both(recorded('variflight', 'flightHappinessIndex')), ['read', 'read']);
+      assert.equal(classifyTool(tool('book_table', 'Use this tool when the user wants to book a table')).access, 'write');
+    });
+
+    it('builds a picture, not code, and formats text as a card; a formatted disk is wiped', () => {
+      assert.deepEqual(both(recorded('godot-mcp-server', 'map_project')), ['read', 'read']);
+      assert.deepEqual(both(recorded('recipe', 'recipe_share')), ['read', 'read']);
+      assert.equal(classifyTool(tool('build_app', 'Clone the repository and build the project')).category, 'execute');
+      assert.equal(classifyTool(tool('prepare_drive', 'Format a disk as ext4')).category, 'destructive');
+    });
+
+    it('does not take an id or a type of a link for a URL', () => {
+      const c = classifyTool(tool('get_link', 'Returns a link', { linkId: { type: 'string' }, linkType: { type: 'string' }, url: { type: 'string' } }));
+      assert.equal(c.signals.find((s) => s.id === 'url-parameter')?.evidence, 'url');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

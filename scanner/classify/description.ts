@@ -152,6 +152,8 @@ const ASSOCIATIONS = new Set([
   'dependency', 'dependencies',
   // "Remove approval from a pull request": a reviewer's mark is taken back; the request stays.
   'approval', 'approvals',
+  // "Delete a credential list mapping from the requested domain": the domain and the list both stay.
+  'mapping', 'mappings',
 ]);
 
 /** Marks that sort or label things, which stay when taken off one: "Remove a tag from a task". */
@@ -547,9 +549,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // link between two things that both stay is undone; the name's same verb means the same.
   // "Remove a team member", "Remove a project from an access group": a member leaves, both it and the group stay.
   // "Remove one or more tags from a product": the count is no part of the object.
+  // "Delete an IP Access Control List mapping from a domain": an object of up to seven words.
   const o = i + 1 + (toks[i + 1] === 'one' && toks[i + 2] === 'or' && (toks[i + 3] === 'more' || toks[i + 3] === 'several') ? 3 : 0);
   const from = toks.indexOf('from', i + 1);
-  const head = headNoun(toks.slice(o, o + 5));
+  const head = headNoun(toks.slice(o, o + 7));
   const leaves = lead.base === 'remove' && (MEMBERS.has(head) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
   // "Remove the public sharing link for a dashboard": sharing stops, the dashboard stays.
   const unshares = (head === 'link' || head === 'links') && SHARING.has(toks[toks.indexOf(head, o) - 1] ?? '');

@@ -63,7 +63,8 @@ const ENGLISH: Line[] = [
   // Reorganising records: what they hold stays (`REORGANISING_VERBS`).
   ['unsplit ungroup', 'write'],
   ['split', 'write', 'noun'],
-  ['trigger start connect select hover scroll', 'write', 'weak'],
+  // Weak, and as often nouns after a name's verb: `list_usage_triggers`, `fetch_connect_app`.
+  ['trigger start connect select hover scroll', 'write', 'weak noun'],
   ['call process', 'write', 'weak noun'],
 
   ['execute eval invoke spawn compile interpret rerun reinstall', 'execute'],
@@ -261,6 +262,8 @@ const EVENT_WORDS = new Set([
   'webhook', 'webhooks', 'event', 'events', 'topic', 'topics', 'notification', 'notifications', 'channel', 'channels', 'feed', 'feeds',
   'stream', 'streams', 'pubsub', 'resource', 'resources', 'alert', 'alerts', 'update', 'updates', 'change', 'changes', 'thread', 'threads',
   'realtime', 'push', 'newsletter', 'mailing', 'calendar', 'sse', 'websocket',
+  // "Subscribe to User Defined Messages for a call": messages delivered as they come, not a paid plan.
+  'message', 'messages',
 ]);
 /** Orders: money moves when one is placed, created, cancelled or refunded, not when it is edited or sorted. */
 const ORDER_NOUNS = new Set(['order', 'orders', 'pedido', 'pedidos', 'commande', 'commandes', 'bestellung', 'bestellungen']);

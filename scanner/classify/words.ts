@@ -20,7 +20,8 @@ export const MAX_WORDS = 32;
  * characters that are not letters or digits (`_ - . / : space`…), a lowercase
  * letter or digit followed by an uppercase one (`userDelete`), the last capital
  * of an acronym before a capitalised word (`HTTPServer` → `http server`), and
- * letter/digit changes (`v2files` → `v 2 files`). Accents are removed.
+ * letter/digit changes (`v2files` → `v 2 files`). Accents are removed; `AddOn` after
+ * the first word stays one word (`addon`).
  */
 export function splitWords(name: string): readonly string[] {
   if (typeof name !== 'string' || name.length === 0) return [];
@@ -52,7 +53,10 @@ function split(name: string): string[] {
   const words: string[] = [];
   for (const part of spaced.split(/[^\p{L}\p{N}\p{M}]+/u)) {
     if (part.length === 0) continue;
-    words.push(fold(part));
+    const word = fold(part);
+    // `AssignedAddOn`, `list_add_ons`: one noun, not the verb "add" (as the first word it is the verb: `add_on_call_shift`).
+    if ((word === 'on' || word === 'ons') && words.length > 1 && words.at(-1) === 'add') words[words.length - 1] = word === 'on' ? 'addon' : 'addons';
+    else words.push(word);
     if (words.length >= MAX_WORDS) break;
   }
   return words;

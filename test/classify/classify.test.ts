@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { classifyTool } from '../../scanner/classify/index.ts';
+import { splitWords } from '../../scanner/classify/words.ts';
 import { ToolRecordSchema, type Category } from '../../scanner/schemas/result.ts';
 import { ToolsListSchema, type McpTool } from '../../scanner/schemas/tools-list.ts';
 
@@ -1054,6 +1055,31 @@ describe('classifier rules', () => {
     it('does not take an id or a type of a link for a URL', () => {
       const c = classifyTool(tool('get_link', 'Returns a link', { linkId: { type: 'string' }, linkType: { type: 'string' }, url: { type: 'string' } }));
       assert.equal(c.signals.find((s) => s.id === 'url-parameter')?.evidence, 'url');
+    });
+  });
+
+  describe('rules from held-out-26 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes weak verbs after a name\'s verb for nouns: usage triggers, connect apps', () => {
+      assert.deepEqual(both(recorded('twilio-alpha', 'TwilioApiV2010--ListUsageTrigger')), ['read', 'read']);
+      assert.deepEqual(both(recorded('twilio-alpha', 'TwilioApiV2010--FetchConnectApp')), ['read', 'read']);
+      assert.equal(classifyTool(tool('trigger_build', 'Triggers a build of the main branch')).access, 'write');
+      assert.equal(classifyTool(tool('workflow_trigger', 'Workflow trigger')).access, 'write');
+    });
+
+    it('reads an add-on as one noun, but add as a first word is the verb', () => {
+      assert.deepEqual(both(recorded('twilio-alpha', 'TwilioApiV2010--ListIncomingPhoneNumberAssignedAddOn')), ['read', 'read']);
+      assert.deepEqual(splitWords('ListAssignedAddOns'), ['list', 'assigned', 'addons']);
+      assert.deepEqual(splitWords('add_on_call_shift'), ['add', 'on', 'call', 'shift']);
+    });
+
+    it('takes a mapping removed for a link undone, even behind a long object', () => {
+      assert.deepEqual(both(recorded('twilio-alpha', 'TwilioApiV2010--DeleteSipAuthCallsIpAccessControlListMapping')), ['write', 'write']);
+      assert.equal(classifyTool(tool('delete_mapping_table', 'Delete a mapping table and all its rows')).category, 'destructive');
+    });
+
+    it('takes a subscription to messages for events, not a paid plan', () => {
+      assert.deepEqual(both(recorded('twilio-alpha', 'TwilioApiV2010--CreateUserDefinedMessageSubscription')), ['write', 'write']);
+      assert.equal(classifyTool(tool('create_subscription', 'Create a subscription for a customer on a price')).category, 'financial');
     });
   });
 

@@ -272,6 +272,8 @@ function launchesCode(object: readonly string[]): boolean {
   if (RUN_OBJECTS.has(object[i] ?? '')) return true;
   const end = Math.min(object.length, 10);
   for (let j = i; j < end; j++) {
+    // "Create a new agent in a new tmux pane", "Start a server in a terminal window": a process is started.
+    if (object[j] === 'in' && startsProcess(object.slice(j + 1, j + 5))) return true;
     if (object[j] !== 'from' && object[j] !== 'using') continue;
     const source = object.slice(j + 1, j + 5);
     if (source.some((w) => CODE_SOURCES.has(w))) return true;
@@ -282,10 +284,24 @@ function launchesCode(object: readonly string[]): boolean {
   return false;
 }
 
+/** "(a new) tmux pane", "a terminal window", "a pty": where a started program runs. */
+function startsProcess(place: readonly string[]): boolean {
+  const k = place.findIndex((w) => !ARTICLES.has(w) && w !== 'new');
+  if (k < 0) return false;
+  if (place[k] === 'tmux' || place[k] === 'pty') return true;
+  return (place[k] === 'terminal' || place[k] === 'shell') && TERMINAL_PARTS.has(place[k + 1] ?? '');
+}
+
+/** What a terminal is split into: "a terminal window", "a shell session". */
+const TERMINAL_PARTS = new Set(['pane', 'panes', 'window', 'windows', 'session', 'sessions', 'tab', 'tabs']);
+
 /** Verbs that draw a picture of data given to them: "Generate a pie chart to show…", "Render a flow diagram". */
 const RENDERING_VERBS = new Set(['generate', 'generates', 'render', 'renders', 'draw', 'draws', 'plot', 'plots', 'visualize', 'visualizes', 'visualise', 'visualises']);
 /** Pictures a rendering verb draws: the charts of `DISPLAY_NOUNS`, diagrams and maps (not a summary or a dashboard, which may be stored). */
 const RENDERED_NOUNS = new Set(['chart', 'charts', 'plot', 'plots', 'treemap', 'heatmap', 'histogram', 'sparkline', 'visualization', 'visualisation', 'diagram', 'diagrams', 'map', 'maps']);
+
+/** "…as the primary tool to…", "…as your first step…". */
+const PREFERRED = new Set(['primary', 'main', 'preferred', 'default', 'first', 'best', 'recommended']);
 
 /** What "format" wipes rather than lays out: "Format a disk", "Format the volume as FAT32". */
 const VOLUMES = new Set(['disk', 'disks', 'drive', 'drives', 'volume', 'volumes', 'partition', 'partitions', 'sd', 'usb', 'filesystem']);
@@ -347,6 +363,8 @@ function generatesModelOutput(after: readonly string[]): boolean {
   // "Generate a secure password or passphrase": a random secret computed and returned. One generated
   // for a user or an account ("Generate a new password for user X") is set on it: that writes.
   if (RANDOM_SECRETS.has(head)) return !after.some((w) => SECRET_OWNERS.has(w));
+  // "Generate random values: UUID, ULID…", "Generate a random number": values drawn and returned (not one for an owner).
+  if ((after[0] === 'random' || (ARTICLES.has(after[0] ?? '') && after[1] === 'random')) && !after.some((w) => SECRET_OWNERS.has(w))) return true;
   // "Generate a QR code for an invoice": an image of what it encodes, rendered and returned.
   if (head === 'code' || head === 'codes') return RENDERED_CODES.has(after[after.indexOf(head) - 1] ?? '');
   return false;
@@ -458,7 +476,12 @@ function sameForm(a: Form, b: Form): boolean {
 function sentenceLead(sentence: string): LeadVerb[] {
   const toks = tokens(sentence);
   let i = 0;
-  while (i < toks.length && i < 10 && (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i))) i++;
+  while (i < toks.length && i < 10) {
+    if (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i)) i++;
+    // "Use this as the primary tool to list…": which tool to prefer, not what it does.
+    else if (toks[i] === 'as' && ARTICLES.has(toks[i + 1] ?? '') && PREFERRED.has(toks[i + 2] ?? '')) i += 3;
+    else break;
+  }
   const first = toks[i];
   if (first === undefined) return cjkLead(sentence);
   const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
@@ -517,7 +540,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (toks.slice(i + 1, i + 9).includes('as')) return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4) }];
   }
   const lead = generated || generatedText ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
-  if (!lead) return /[\u3400-\u9fff]/u.test(first) ? cjkLead(sentence) : [];
+  if (!lead) {
+    if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
+    // "IP 定位根据用户输入的 IP 地址…": a Chinese sentence may start with a short Latin acronym before its verb.
+    const han = sentence.search(/\p{Script=Han}/u);
+    return han > 0 && han <= 12 ? cjkLead(sentence.slice(han)) : [];
+  }
   // "Execute SOQL queries with GROUP BY…": a query language that can only read.
   if (lead.entry.category === 'execute' && toks.slice(i + 1, i + 3).some((w) => READ_ONLY_LANGUAGES.has(w))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
@@ -525,6 +553,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Build a ready-to-use websocket endpoint…", "Construct the authorization URL": a text is put together and returned.
   if (buildsTextOrPicture(lead.base, toks.slice(i + 1, i + 9))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2), reread: lead.base }];
+  }
+  // "Create a stateless model response": nothing is kept; the name's same verb means the same.
+  if (lead.base === 'create' && toks.slice(i + 1, i + 4).includes('stateless')) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 3), reread: lead.base }];
   }
   // "Verify your identity on a blockchain", "Verify domain ownership": a claim is proved and the account marked verified.
   if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {

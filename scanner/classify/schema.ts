@@ -474,9 +474,21 @@ function isTradeSide(p: SchemaProperty): boolean {
 }
 
 /** Units an amount may be counted in that are not money: "Pixels to scroll", "seconds to wait" (not lines or items: line items are money). */
-const OTHER_UNITS = /\b(?:pixels?|px|steps?|seconds?|milliseconds?|ms|minutes?|hours?|degrees?|bytes?|characters?|frames?)\b/i;
+const OTHER_UNITS = /\b(?:pixels?|px|steps?|seconds?|milliseconds?|ms|minutes?|hours?|days?|weeks?|months?|years?|degrees?|bytes?|characters?|frames?)\b/i;
 /** Words that put an amount back into money: "amount in cents", "price per row". */
 const MONEY_CONTEXT = /\b(?:money|currency|cents?|dollars?|euros?|usd|eur|gbp|price|paid|pay(?:ment)?|charge[sd]?|fees?|balance|funds?|cost)\b/i;
+
+/**
+ * A `unit` parameter whose every choice is a unit that is not money: `unit: days | months | years`
+ * (not `unit_of_measure: QUANTITY | HOURS | AMOUNT`, an invoice line's).
+ */
+function isUnitChoice(p: SchemaProperty): boolean {
+  const words = splitWords(p.name);
+  if (words.at(-1) !== 'unit' && words.at(-1) !== 'units') return false;
+  const s = p.schema;
+  const values = s && (s.enum !== undefined || s.oneOf !== undefined || s.anyOf !== undefined) ? enumValues(s) : [];
+  return values.length > 0 && values.every((v) => OTHER_UNITS.test(v));
+}
 
 /**
  * Money parameters: an amount or price (range filters like `max_price` do not
@@ -494,8 +506,13 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
     if (words.some((w) => RETENTION.has(w))) continue;
     // `budget_usd`, `prize_usd`, `base_pay_usd`: a sum named in its currency.
     const inCurrency = words.length >= 2 && CURRENCY_CODES.has(words.at(-1) ?? '');
-    // "Pixels to scroll", "Number of rows": an amount of something counted in a unit that is not money.
-    const otherUnit = !inCurrency && words.some((w) => AMOUNT.has(w)) && OTHER_UNITS.test(paramDescription(p)) && !MONEY_CONTEXT.test(paramDescription(p));
+    // "Pixels to scroll", "Number of rows": an amount of something counted in a unit that is not money,
+    // said in its description or by a `unit` parameter beside it (`amount` with `unit: days | months`).
+    const otherUnit =
+      !inCurrency &&
+      words.some((w) => AMOUNT.has(w)) &&
+      !MONEY_CONTEXT.test(paramDescription(p)) &&
+      (OTHER_UNITS.test(paramDescription(p)) || props.some((q) => q !== p && q.depth === p.depth && isUnitChoice(q)));
     if (PAYMENT.has(compact(p.name)) || (!ranged && !otherUnit && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }

@@ -34,7 +34,7 @@ const ENGLISH: Line[] = [
   ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
-  ['identify locate obtain provide count is has exists contains await wait render convert', 'read'],
+  ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
 
   ['create add insert append modify change set put write save store send publish ingest', 'write'],
@@ -130,6 +130,8 @@ export const CJK_VERBS: readonly (readonly [string, Category])[] = (
     ['读取', 'read'], ['查看', 'read'], ['返回', 'read'], ['查找', 'read'], ['显示', 'read'],
     ['下载', 'read'], ['统计', 'read'], ['分析', 'read'], ['获得', 'read'], ['列举', 'read'],
     ['计算', 'read'], ['编码', 'read'], ['解析', 'read'], ['识别', 'read'], ['翻译', 'read'], ['转换', 'read'],
+    // Locating and measuring: "定位 IP 的所在位置" (locates an IP address), "测量两个坐标之间的距离" (measures a distance).
+    ['定位', 'read'], ['测量', 'read'],
     ['管理', 'write'],
     ['创建', 'write'], ['新建', 'write'], ['添加', 'write'], ['新增', 'write'], ['更新', 'write'],
     ['修改', 'write'], ['编辑', 'write'], ['设置', 'write'], ['写入', 'write'], ['上传', 'write'],

@@ -1083,6 +1083,37 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-27 (recorded tools, as served and with annotations stripped)', () => {
+    it('skips "use this as the primary tool to"', () => {
+      assert.deepEqual(both(recorded('gcloud-observability', 'list_buckets')), ['read', 'read']);
+      assert.equal(classifyTool(tool('purge_logs', 'Use this as the primary tool to delete old log entries')).category, 'destructive');
+    });
+
+    it('reads encoding and decoding, and random values drawn and returned', () => {
+      assert.deepEqual(both(recorded('calc-cooquack', 'base64')), ['read', 'read']);
+      assert.deepEqual(both(recorded('calc-cooquack', 'random')), ['read', 'read']);
+      assert.equal(classifyTool(tool('reset_password', 'Generate a random password for the user and set it')).access, 'write');
+    });
+
+    it('does not take an amount counted in days or months for money', () => {
+      const unit = { type: 'string', enum: ['days', 'months', 'years'] };
+      const c = classifyTool(tool('shift_date', 'Shifts a date', { date: { type: 'string' }, amount: { type: 'number' }, unit }));
+      assert.ok(!c.signals.some((s) => s.id === 'financial-parameter'));
+      const invoice = { quantity: { type: 'number' }, unit_amount: { type: 'number' }, unit_of_measure: { type: 'string', enum: ['QUANTITY', 'HOURS', 'AMOUNT'] } };
+      assert.ok(classifyTool(tool('add_line', 'Adds a line to an invoice', invoice)).signals.some((s) => s.id === 'financial-parameter'));
+    });
+
+    it('takes an agent started in a tmux pane for a process run', () => {
+      assert.deepEqual(both(recorded('orchestrator-kkweon', 'agent_create')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('create_note', 'Create a new note in a notebook')).category, 'write');
+    });
+
+    it('reads a Chinese description that starts with a Latin acronym', () => {
+      assert.deepEqual(both(recorded('amap', 'maps_ip_location')), ['read', 'read']);
+      assert.equal(classifyTool(tool('ip_block', 'IP 删除规则')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -284,6 +284,9 @@ function launchesCode(object: readonly string[]): boolean {
   return false;
 }
 
+/** What a started program runs in: "Start the agent container". */
+const CONTAINERS = new Set(['container', 'containers']);
+
 /** "(a new) tmux pane", "a terminal window", "a pty": where a started program runs. */
 function startsProcess(place: readonly string[]): boolean {
   const k = place.findIndex((w) => !ARTICLES.has(w) && w !== 'new');
@@ -512,7 +515,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (GENERIC_VERBS.has(first)) {
     let j = i + 1;
     while (j < toks.length && ARTICLES.has(toks[j])) j++;
-    const nounAt = (k: number) => (toks[k] !== undefined ? actionNoun(toks[k]) ?? actionNoun(toks[k].replace(/e?s$/, '')) : undefined);
+    // "searches", "scans", "queries": the plural of an action noun.
+    const nounAt = (k: number) => (toks[k] !== undefined ? actionNoun(toks[k]) ?? actionNoun(toks[k].replace(/e?s$/, '')) ?? actionNoun(toks[k].replace(/ies$/, 'y')) : undefined);
     // "Run a find query", "Run a QuickBooks report", "Run a comprehensive Lighthouse audit": one or two
     // qualifiers may stand before the noun, but not a language ("Execute a SQL query" runs code).
     const qualifier = (k: number) => toks[k] !== undefined && !CODE_LANGUAGES.has(toks[k]) && !lookupInflected(toks[k])?.entry.noun;
@@ -542,6 +546,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const lead = generated || generatedText ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
   if (!lead) {
     if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
+    // "Generate or rotate the events API key": a verb the lexicon does not know, then one it knows (not
+    // a noun-like one: "Status and log of…").
+    const next = toks[i + 1] === 'or' || toks[i + 1] === 'and' ? lookupInflected(toks[i + 2] ?? '') : undefined;
+    if (next && !next.entry.noun) return [{ word: toks[i + 2], category: next.entry.category, entry: next.entry, phrase: phraseOf(i + 3) }];
     // "IP 定位根据用户输入的 IP 地址…": a Chinese sentence may start with a short Latin acronym before its verb.
     const han = sentence.search(/\p{Script=Han}/u);
     return han > 0 && han <= 12 ? cjkLead(sentence.slice(han)) : [];
@@ -609,7 +617,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 8), reread: lead.base }];
   }
   // "Create a new service from a GitHub repository", "Trigger a new deployment": the code is built and run.
-  if (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14))) {
+  // "Start the agent container for an app": what is in it runs (not "Create a blob container", a store).
+  const startsContainer = (lead.base === 'start' || lead.base === 'launch' || lead.base === 'spin') && CONTAINERS.has(headNoun(toks.slice(i + 1, i + 7)));
+  if (startsContainer || (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14)))) {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
   }
   // "Render an SVG to a PNG asset on disk", "Export the report to a file": what is computed is saved.

@@ -686,6 +686,21 @@ function savesToPath(props: readonly SchemaProperty[], required: ReadonlySet<str
   return undefined;
 }
 
+/** What a marking switch marks messages as: `markSeen`, `mark_as_read`, `markAsUnread`. */
+const MARKED_STATES = new Set(['seen', 'read', 'unread', 'unseen']);
+
+/** A top-level boolean that marks what the tool fetches as seen or read (`markSeen`): even a reading tool then changes state. */
+function marksSeen(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  for (const p of props) {
+    if (p.depth !== 0 || p.schema?.type !== 'boolean') continue;
+    const words = splitWords(p.name);
+    if (words[0] !== 'mark' || words.length > 4 || !words.slice(1).some((w) => MARKED_STATES.has(w))) continue;
+    const desc = paramDescription(p);
+    return { category: 'write', signal: sig('marking-switch', `A switch that marks what it reads (${quote(p.name, 40)})`, quote(desc ? `${p.path}: ${desc}` : p.path)) };
+  }
+  return undefined;
+}
+
 /**
  * The names of the properties `test` picks. A loop into one array literal, not
  * `filter().map()`: an empty result of those has another shape in V8 than a full
@@ -706,7 +721,7 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const router = commandRouter(props);
   const required = asRecord(inputSchema)?.required;
   const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
-  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props), savesToPath(props, requiredNames)]) if (f) findings.push(f);
+  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props), savesToPath(props, requiredNames), marksSeen(props)]) if (f) findings.push(f);
   const info: Signal[] = [];
   if (router) info.push(router.signal);
 

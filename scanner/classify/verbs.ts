@@ -58,6 +58,8 @@ const ENGLISH: Line[] = [
   // Acting on a claim, a plan or a record already there: "Accept a payment dispute", "Upgrade a subscription",
   // "Ingest events", "Rerequest a check".
   ['accept upgrade downgrade ingest rerequest resend', 'write'],
+  // "Rotate the API key": a new secret replaces the old one.
+  ['rotate', 'write'],
   // "Reverse a transaction"; as often an adjective (`reverse_geocode`, `chargeback_reverse` among filter values).
   ['reverse', 'write', 'noun'],
   // Reorganising records: what they hold stays (`REORGANISING_VERBS`).

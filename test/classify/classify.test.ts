@@ -1114,6 +1114,26 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-28 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes a verb it knows after one it does not: "Generate or rotate the key"', () => {
+      assert.deepEqual(both(recorded('popdb', 'get_events_api_key')), ['write', 'write']);
+      assert.equal(classifyTool(tool('get_status', 'Status and log of the last job')).access, 'read');
+    });
+
+    it('takes a switch that marks what a tool reads as seen for a write', () => {
+      assert.deepEqual(both(recorded('mail-server', 'get_message')), ['write', 'write']);
+      const c = classifyTool(tool('get_mail', 'Gets an e-mail', { id: { type: 'string' }, markSeen: { type: 'boolean' } }));
+      assert.ok(c.signals.some((s) => s.id === 'marking-switch'));
+      assert.equal(classifyTool(tool('get_mail', 'Gets an e-mail', { id: { type: 'string' }, includeSeen: { type: 'boolean' } })).access, 'read');
+    });
+
+    it('reads analytical queries performed, and runs a container started', () => {
+      assert.deepEqual(both(recorded('datadog-pkg', 'aggregate-logs')), ['read', 'read']);
+      assert.deepEqual(both(recorded('popdb', 'start_event_runtime')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('make_container', 'Create a blob container in a storage account')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

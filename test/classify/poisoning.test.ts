@@ -43,13 +43,21 @@ describe('poisoning: benign regression set', () => {
     it(c.case, () => assert.deepEqual(poison(c.tool).map((s) => `${s.id}: ${s.evidence}`), []));
   }
 
-  it('flags none of the recorded real tools', () => {
+  // Real tools whose text is, word for word, a pattern the checks exist for. Webflow's guide tool says
+  // "ALWAYS CALL THIS TOOL FIRST BEFORE CALLING ANY OTHER TOOLS": an order to the model about every
+  // other tool, whoever wrote it, so it is shown as such.
+  const FLAGGED_BY_DESIGN: Record<string, string[]> = { 'webflow.json: webflow_guide_tool': ['hidden-instructions'] };
+
+  it('flags none of the recorded real tools but those ordering the model ahead of every other tool', () => {
     const dir = join(FIXTURES, 'tools-list');
+    const flagged: Record<string, string[]> = {};
     for (const file of readdirSync(dir)) {
       for (const t of JSON.parse(readFileSync(join(dir, file), 'utf8')).tools as McpTool[]) {
-        assert.deepEqual(poison(t).map((s) => s.id), [], `${file}: ${t.name}`);
+        const ids = poison(t).map((s) => s.id);
+        if (ids.length > 0) flagged[`${file}: ${t.name}`] = ids;
       }
     }
+    assert.deepEqual(flagged, FLAGGED_BY_DESIGN);
   });
 });
 

@@ -244,10 +244,10 @@ const ACCESS_LINKS = new Set(['customer', 'customers', 'portal', 'checkout', 'pa
 const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
 
 /**
- * Where a computed output is saved: "… asset on disk", "… to a file"; not when it is one choice of two
+ * Where a computed output is saved: "… asset on disk", "… to a file", "… to a specified local path"; not when it is one choice of two
  * ("Download a file as base64 or to disk"). Bounded, no nested quantifiers.
  */
-const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\bor\s{1,3})\bto\s{1,3}(?:a|the)\s{1,3}(?:local\s{1,3})?file\b/i;
+const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\bor\s{1,3})\bto\s{1,3}(?:a|the)\s{1,3}(?:(?:specified|given|provided)\s{1,3})?(?:local\s{1,3})?(?:file|path)\b/i;
 
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
@@ -357,7 +357,7 @@ function headNoun(after: readonly string[]): string {
 }
 
 /** Words that end a verb's object: "Generate text using a model", "Delete an alarm for an object". */
-const OBJECT_ENDINGS = new Set(['from', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'using', 'via', 'by', 'into', 'between', 'based', 'and', 'or', ',', 'de', 'con', 'com', 'avec', 'mit', 'aus']);
+const OBJECT_ENDINGS = new Set(['from', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'using', 'via', 'by', 'into', 'between', 'based', 'and', 'or', ',', '/', 'de', 'con', 'com', 'avec', 'mit', 'aus']);
 
 /** True when the object after a generating verb (up to five words) is what a model outputs: text, images, embeddings (not "a text file"). */
 function generatesModelOutput(after: readonly string[]): boolean {
@@ -383,14 +383,18 @@ const RENDERED_CODES = new Set(['qr', 'bar']);
 
 /** True for an adverb to skip: "Permanently", "completamente", "définitivement". */
 function isAdverb(w: string): boolean {
-  return (w.length > 4 && w.endsWith('ly')) || (w.length > 6 && w.endsWith('mente')) || (w.length > 6 && w.endsWith('ement'));
+  // Not a verb that ends in -ly: "apply", "reply", "supply", "multiply".
+  return (w.length > 4 && w.endsWith('ly') && lookupInflected(w) === undefined) || (w.length > 6 && w.endsWith('mente')) || (w.length > 6 && w.endsWith('ement'));
 }
 
-/** Tokens of one sentence (at most `max`): words (letters/digits/apostrophes) and commas, folded. */
+/**
+ * Tokens of one sentence (at most `max`): words (letters/digits/apostrophes), commas, and slashes
+ * between two words ("list/get/create/delete", "switch/suspend/resume"), folded.
+ */
 function tokens(sentence: string, max = 61): string[] {
   const out: string[] = [];
-  for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+|,/gu)) {
-    out.push(m[0] === ',' ? ',' : fold(m[0].replace(/['’]s$/, '')));
+  for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+|,|(?<=\p{L})\/(?=\p{L})/gu)) {
+    out.push(m[0] === ',' || m[0] === '/' ? m[0] : fold(m[0].replace(/['’]s$/, '')));
     if (out.length >= max) break;
   }
   return out;
@@ -642,16 +646,24 @@ function sentenceLead(sentence: string): LeadVerb[] {
 
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
   const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS);
+  // "list/get/schema/preview/create/update/delete": a run of slash-joined words that starts at the lead verb
+  // is a list of operations; every verb in it counts. Elsewhere a slash joins verbs only right after one
+  // ("…, or switch/suspend/resume"), not nouns ("skip/pause status").
+  let slashRun = i + 1;
+  while (toks[slashRun] === '/' && toks[slashRun + 1] !== undefined) slashRun += 2;
   for (let j = i + 1; j < end; j++) {
-    if (!CONJUNCTIONS.has(toks[j]) && toks[j] !== ',') continue;
+    if (!CONJUNCTIONS.has(toks[j]) && toks[j] !== ',' && toks[j] !== '/') continue;
+    const inRun = j < slashRun;
+    if (toks[j] === '/' && !inRun && !verbAt.has(j - 1)) continue;
     let k = j + 1;
     while (k < end && (isAdverb(toks[k]) || CONJUNCTIONS.has(toks[k]))) k++;
     const w = toks[k];
     if (w === undefined) break;
     const next = lookupInflected(w);
     if (!next || !sameForm(lead.form, next.form)) continue;
-    // "Get user and post details": a noun-like word is a verb only when an object or another verb follows.
-    if (next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '')) continue;
+    // "Get user and post details": a noun-like word is a verb only when an object or another verb follows,
+    // or when it comes right after a verb in a list of verbs ("List, apply, restore patches").
+    if (!inRun && next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '') && !verbAt.has(j - 1)) continue;
     // "filtered by account, category, tag, status", "(anchor date, hide-no-activity preference)": after a
     // comma, a word is a verb only in a list of verbs ("Create, update or delete") or before its object.
     if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '')) continue;

@@ -1134,6 +1134,26 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-29 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads "apply" and "reply" as verbs, not adverbs', () => {
+      assert.deepEqual(both(recorded('x64dbg', 'x64dbg_patches')), ['write', 'write']);
+      assert.equal(classifyTool(tool('tidy', 'Quickly lists the files')).access, 'read');
+    });
+
+    it('takes every verb of a slash-joined list of operations after the lead verb', () => {
+      assert.deepEqual(both(recorded('dataiku', 'dataset')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('dataiku', 'job')), ['execute', 'execute']);
+      // Not nouns joined by a slash further on: "skip/pause status".
+      assert.deepEqual(both(recorded('cookunity', 'cookunity_list_deliveries')), ['read', 'read']);
+      assert.equal(classifyTool(tool('get_permissions', 'Get read/write permissions of a folder')).access, 'read');
+    });
+
+    it('takes an output saved to a specified local path for a write', () => {
+      assert.deepEqual(both(recorded('svgmaker', 'svgmaker_generate')), ['write', 'write']);
+      assert.equal(classifyTool(tool('render_chart', 'Generates a chart image and returns it')).access, 'read');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

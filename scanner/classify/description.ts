@@ -389,7 +389,7 @@ function isAdverb(w: string): boolean {
 
 /**
  * Tokens of one sentence (at most `max`): words (letters/digits/apostrophes), commas, and slashes
- * between two words ("list/get/create/delete", "switch/suspend/resume"), folded.
+ * between two words ("list/get/create/delete"), folded.
  */
 function tokens(sentence: string, max = 61): string[] {
   const out: string[] = [];
@@ -648,7 +648,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS);
   // "list/get/schema/preview/create/update/delete": a run of slash-joined words that starts at the lead verb
   // is a list of operations; every verb in it counts. Elsewhere a slash joins verbs only right after one
-  // ("…, or switch/suspend/resume"), not nouns ("skip/pause status").
+  // ("…, or pause/resume"), not nouns ("skip/pause status").
   let slashRun = i + 1;
   while (toks[slashRun] === '/' && toks[slashRun + 1] !== undefined) slashRun += 2;
   for (let j = i + 1; j < end; j++) {

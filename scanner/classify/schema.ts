@@ -621,7 +621,7 @@ const URL_FORMATS = new Set(['uri', 'url', 'uri-reference', 'iri', 'iri-referenc
 const NOT_THE_THING = new Set(['id', 'ids', 'type', 'types', 'count', 'kind', 'format', 'formats']);
 
 /** Whether a parameter's name is one of `words` (`url`, `file_path`), not an id or a kind of one (`linkId`, `fileType`). */
-function names(name: string, words: ReadonlySet<string>): boolean {
+function nameIsOneOf(name: string, words: ReadonlySet<string>): boolean {
   const split = splitWords(name);
   return split.some((w) => words.has(w)) && !NOT_THE_THING.has(split.at(-1) ?? '');
 }
@@ -726,9 +726,9 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   if (router) info.push(router.signal);
 
   const top = props.filter((p) => p.depth === 0);
-  const paths = namesWhere(top, (p) => names(p.name, PATH_WORDS));
+  const paths = namesWhere(top, (p) => nameIsOneOf(p.name, PATH_WORDS));
   if (paths.length > 0) info.push(sig('path-parameter', 'Takes file paths', quote(paths.join(', '))));
-  const urls = namesWhere(top, (p) => names(p.name, URL_WORDS) || URL_FORMATS.has(asString(p.schema?.format)));
+  const urls = namesWhere(top, (p) => nameIsOneOf(p.name, URL_WORDS) || URL_FORMATS.has(asString(p.schema?.format)));
   if (urls.length > 0) info.push(sig('url-parameter', 'Takes URLs', quote(urls.join(', '))));
 
   if (walk.topLevelCount > HIGH_PARAMETER_COUNT) {

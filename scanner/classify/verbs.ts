@@ -37,7 +37,7 @@ const ENGLISH: Line[] = [
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
 
-  ['create add insert append modify change set put write save store send publish ingest', 'write'],
+  ['create add insert append modify change set put write save store send publish', 'write'],
   ['forward notify invite assign unassign rename duplicate clone fork follow unfollow', 'write'],
   ['subscribe unsubscribe register enroll reschedule reopen unlock enable disable toggle', 'write'],
   ['activate deactivate unarchive restore sync mark submit configure init initialize', 'write'],

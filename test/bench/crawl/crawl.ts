@@ -1,5 +1,5 @@
 /**
- * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only] [--inline]`
+ * `npm run bench:crawl -- [--servers N] [--latency MS] [--concurrency C[,C2…]] [--no-sdk] [--crawl-only] [--inline] [--floor]`
  *
  * Starts a fleet of N Streamable HTTP MCP servers on loopback (fleet.ts, its own
  * process), then, in the same run and against the same fleet, our scanner
@@ -10,7 +10,9 @@
  * ratio of the two, and whether every status and tool count is right.
  * With `--crawl-only`, a third row: the scanner's crawling stages alone (scheduler,
  * connect, list; no classification, policies or files). With `--inline`, a row for
- * the scanner with every stage on the main thread (no offload worker).
+ * the scanner with every stage on the main thread (no offload worker). With `--floor`, a row
+ * for the least client that gets every answer (run-floor.ts): how close to the bound this
+ * machine and the fleet let any client come, and each row's share of that.
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
@@ -95,6 +97,7 @@ async function main(): Promise<number> {
       'no-sdk': { type: 'boolean', default: false },
       'crawl-only': { type: 'boolean', default: false },
       inline: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.servers);
@@ -122,6 +125,7 @@ async function main(): Promise<number> {
       if (values.inline) runs.push(['  --no-offload', await scanner('inline')]);
       if (values['crawl-only']) runs.push(['  crawl only', await scanner('crawl-only')]);
       if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
+      if (values.floor) runs.push(['minimal client', await child('run-floor.ts', [join(dir, 'manifest.json'), String(c)])]);
       console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('main thread', 13)}results`);
       for (const [name, r] of runs) {
         const bad = wrong(fleet.manifest, r);
@@ -134,6 +138,10 @@ async function main(): Promise<number> {
       const sdk = runs.find(([name]) => name === 'SDK Client pool');
       if (sdk) {
         for (const [name, r] of runs.filter((run) => run !== sdk)) console.log(`  ${name.trim()} is ${(sdk[1].wallMs / r.wallMs).toFixed(2)}× as fast as the SDK pool`);
+      }
+      const floor = runs.find(([name]) => name === 'minimal client');
+      if (floor) {
+        for (const [name, r] of runs.filter((run) => run !== floor)) console.log(`  ${name.trim()} runs at ${((100 * floor[1].wallMs) / r.wallMs).toFixed(0)}% of the minimal client's speed`);
       }
     }
   } finally {

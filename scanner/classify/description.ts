@@ -156,7 +156,10 @@ const ASSOCIATIONS = new Set([
   'mapping', 'mappings',
 ]);
 
-/** Marks that sort or label things, which stay when taken off one: "Remove a tag from a task". */
+/**
+ * Marks that sort or label things, which stay when taken off one: "Remove a tag from a task".
+ * Not "Remove a shared label" with nothing it is taken off: the label itself goes, from every task.
+ */
 const MARKS = new Set(['tag', 'tags', 'label', 'labels']);
 
 /**
@@ -603,7 +606,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Revoke a member's access to an organization", "Remove the access password from a Send": a grant or a lock
   // is taken off; the member, the thing shared and its data stay.
   const ungrants = (lead.base === 'revoke' || lead.base === 'remove') && GRANTS.has(head);
-  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head)))) {
+  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head) && from > i && from < i + 8))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
@@ -689,8 +692,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
 const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读|不产生任何(?:变更|副作用)|不会产生任何(?:变更|副作用)|\bmakes?\s+no\s+changes\b|\bchanges\s+nothing\b/iu;
 
+// "WARNING: Installing overwrites the project board configuration": a sentence whose subject is
+// the tool's own action (a gerund) and whose verb destroys, as "Installing will overwrite…" does.
 const DESTRUCTIVE =
-  /\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /(?:^|[.!?:]\s{1,3}|\n\s{0,3})(?!(?:noth|someth|anyth|everyth|sett|str)ing\b)[a-z]{2,20}ing\s{1,3}(?:overwrites|erases|wipes|deletes|destroys)\s{1,3}(?:the|your|all|any|every|existing)\b|\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's

@@ -411,14 +411,20 @@ const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches
 // "bypass graceful deletion", "bypassing safety checks". "Allow adding otherwise ignored files" is not one.
 const FORCE_DESTROYS = /\b(?:overwrit|delet|remov|discard|destroy|eras|wip(?:e|ing)|purg|bypass\w{0,3}\s{1,3}(?:the\s{1,3})?(?:safety|graceful|confirmation|checks?|protection)|data\s{1,3}loss)/i;
 
+/**
+ * What a `delete…` switch's description starts with when the switch itself deletes: "Delete target
+ * statuses not in source", "If true, also deletes…", "Whether to delete…" (not "Enable delete protection").
+ */
+const DELETES_LEAD = /^\s{0,3}(?:(?:if|when)\s{1,3}(?:set\s{1,3}(?:to\s{1,3})?)?true,?\s{1,3}|whether\s{1,3}to\s{1,3})?(?:also\s{1,3})?delet(?:e|es|ing)\b/i;
+
 /** Verbs that destroy whatever their switch names: `dropTarget`, `purgeCache`, `clearExisting`, `wipe_volumes`. */
 const DESTROYING_PREFIXES = new Set(['drop', 'purge', 'clear', 'wipe', 'erase', 'destroy', 'truncate']);
 
 /**
  * True for a parameter that destroys: a boolean switch (`delete`, `overwrite`,
- * `deleteLocalData`, `dropTarget`, or a `force` whose description says it
- * overwrites, deletes or bypasses safety), or a batch tool's list of what to
- * delete (`delete: [ids]`).
+ * `deleteLocalData`, `dropTarget`, a `delete…` switch whose description starts by
+ * deleting, or a `force` whose description says it overwrites, deletes or bypasses
+ * safety), or a batch tool's list of what to delete (`delete: [ids]`).
  */
 function destroys(p: SchemaProperty): boolean {
   if (p.depth !== 0) return false;
@@ -433,6 +439,8 @@ function destroys(p: SchemaProperty): boolean {
   // `confirmDestructive`, `allow_destructive`: the switch lets destructive statements through.
   if (words.length <= 3 && words.includes('destructive')) return true;
   if (words.length <= 4 && DESTROYING_SWITCHES.has(words[0] ?? '') && words.slice(1).some((w) => STORED_THINGS.has(w))) return true;
+  // `deleteExtraStatuses`, "Delete target statuses not in source": whatever it names, the description says it goes.
+  if (words.length <= 4 && words[0] === 'delete' && DELETES_LEAD.test(paramDescription(p))) return true;
   // `clearCache` only drops copies (`clearsOnlyTransient`); `clearExisting` destroys.
   if (words.length >= 2 && words.length <= 4 && DESTROYING_PREFIXES.has(words[0] ?? '') && !clearsOnlyTransient(words[0], words.slice(1))) return true;
   return words[0] === 'force' && words.length <= 3 && FORCE_DESTROYS.test(paramDescription(p));

@@ -1154,6 +1154,25 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-30 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes a delete switch whose description starts by deleting for one that destroys', () => {
+      assert.deepEqual(both(recorded('llama-agile', 'llama_clone_board_config')), ['destructive', 'destructive']);
+      // Not a switch that guards against deleting.
+      const guarded = tool('update_bucket', 'Updates a bucket', { deleteProtection: { type: 'boolean', description: 'Enable delete protection' } });
+      assert.equal(classifyTool(guarded).category, 'write');
+    });
+
+    it('takes "Remove a label" with nothing it is taken off for the label deleted', () => {
+      assert.deepEqual(both(recorded('todoist-mcp', 'remove_shared_labels')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('untag_task', 'Remove a label from a task')).category, 'write');
+    });
+
+    it('takes a sentence whose gerund subject overwrites for a destroying one', () => {
+      assert.deepEqual(both(recorded('llama-agile', 'llama_install_getting_started_pack')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('import_notes', 'Imports notes. Nothing overwrites the existing ones.')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -44,9 +44,15 @@ describe('poisoning: benign regression set', () => {
   }
 
   // Real tools whose text is, word for word, a pattern the checks exist for. Webflow's guide tool says
-  // "ALWAYS CALL THIS TOOL FIRST BEFORE CALLING ANY OTHER TOOLS": an order to the model about every
-  // other tool, whoever wrote it, so it is shown as such.
-  const FLAGGED_BY_DESIGN: Record<string, string[]> = { 'webflow.json: webflow_guide_tool': ['hidden-instructions'] };
+  // "ALWAYS CALL THIS TOOL FIRST BEFORE CALLING ANY OTHER TOOLS", Sanity's context tool "IMPORTANT: This
+  // tool must be called before using any other tools", and a design system's overview "**MUST be called
+  // first before using any other tool.**": orders to the model about every other tool, whoever wrote
+  // them, so they are shown as such.
+  const FLAGGED_BY_DESIGN: Record<string, string[]> = {
+    'sanity.json: get_initial_context': ['hidden-instructions'],
+    'wcf.json: get_design_system_overview': ['hidden-instructions'],
+    'webflow.json: webflow_guide_tool': ['hidden-instructions'],
+  };
 
   it('flags none of the recorded real tools but those ordering the model ahead of every other tool', () => {
     const dir = join(FIXTURES, 'tools-list');

@@ -68,6 +68,12 @@ export interface DescriptionEvidence {
   /** A lead sentence that marks an order or an invoice paid or refunded, or places a draft order ("Mark an order as paid"). */
   settles?: string;
   /**
+   * A quote saying the tool saves files where it is told, or drives a browser ("…an absolute rootPath of
+   * workspace to save workflow files", "…and Spider automates the browser"): it changes things,
+   * whatever its lead verb says.
+   */
+  acts?: string;
+  /**
    * The first sentence, when it leads with no verb but presents a chart, a report or a figure
    * ("KPI card: total revenue…", "Scatter chart: price vs qty", "Breakdown of orders by customer"):
    * what the tool returns, so it reads.
@@ -162,6 +168,9 @@ const ASSOCIATIONS = new Set([
  */
 const MARKS = new Set(['tag', 'tags', 'label', 'labels']);
 
+/** What is set on a thing and taken off it again, the thing staying: "Remove a previously set schedule from a release". */
+const SET_ON = new Set([...MARKS, 'schedule', 'schedules']);
+
 /**
  * States a stored thing is converted to, which it keeps being: "Convert a pull request to draft status"
  * changes the request, while "Convert Markdown to HTML" computes a new text.
@@ -189,14 +198,23 @@ const SCHEDULED = new Set(['alarm', 'alarms', 'timer', 'timers', 'reminder', 're
 const GENERATING = new Set(['generate', 'generates', 'generating', 'genera', 'gera', 'genere', 'generiert']);
 
 /**
- * What a model computes and hands back, changing nothing: "Generate text using an AI model",
+ * What a model or a generator computes and hands back, changing nothing: "Generate text using an AI model",
  * "Generate embeddings from text", "Generate images using a model". An API key, a link or a report
  * file generated is something else.
  */
 const MODEL_OUTPUTS = new Set([
   'text', 'texts', 'image', 'images', 'embedding', 'embeddings', 'vector', 'vectors', 'completion', 'completions', 'caption', 'captions',
   'speech', 'audio', 'transcription', 'transcriptions', 'transcript', 'translation', 'translations', 'summary', 'summaries', 'answer', 'answers',
+  // "Generate a minimal HTML usage example for a component", "Generate just the HTML snippet for a pattern".
+  'example', 'examples', 'snippet', 'snippets',
 ]);
+
+/**
+ * A path parameter's place for the files the tool saves ("rootPath of workspace to save workflow files"),
+ * or a browser driven ("Spider automates the browser"; not "the status of a browser automation"). Bounded, linear.
+ */
+const ACTS =
+  /(?:path|director(?:y|ies)|folder)\b[^.\n]{0,40}?\bto\s{1,3}(?:save|write|store)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?files?\b|\bautomates?\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:web\s{1,3})?browser\b/i;
 
 /** Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children". */
 const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding)\b/i;
@@ -411,6 +429,8 @@ function stripLead(s: string): string {
     t = t.replace(/^[\s#>*_`"'“”‘’|\-•·\p{Extended_Pictographic}\p{So}\u{FE0F}\u{200D}]+/u, '');
     t = t.replace(/^[[(][^\])\n]{0,40}[\])]\s*/u, '');
     t = t.replace(/^[\p{L}\p{N}_.\-/]{1,64}\s*[:：]\s+/u, '');
+    // "FOR CREATE-UI WORKFLOW (/cui): Fetch…", "IMPORTANT NOTE: …": a label in capitals, of a few words.
+    t = t.replace(/^\p{Lu}[\p{Lu}\p{N}_\-/&]*(?:\s{1,3}(?:[\p{Lu}\p{N}_\-/&]+|\([^)\n]{0,30}\))){1,9}\s{0,3}[:：]\s+/u, '');
     // "Notion | Append block children", "GitHub — Create an issue", "Compute operations - Commands for…":
     // a product label and a bar or a dash (a hyphen with space on both sides).
     t = t.replace(/^[\p{L}\p{N}_.\-/]{1,40}(?: [\p{L}\p{N}_.\-/]{1,40}){0,2}\s{1,3}[|–—-]\s+/u, '');
@@ -606,7 +626,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Revoke a member's access to an organization", "Remove the access password from a Send": a grant or a lock
   // is taken off; the member, the thing shared and its data stay.
   const ungrants = (lead.base === 'revoke' || lead.base === 'remove') && GRANTS.has(head);
-  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && MARKS.has(head) && from > i && from < i + 8))) {
+  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && SET_ON.has(head) && from > i && from < i + 8))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {
@@ -815,6 +835,8 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   const lower0 = firstSentence.slice(0, 8).toLowerCase();
   const settles = SETTLES_STARTS.some((w) => lower0.startsWith(w)) ? SETTLES.exec(firstSentence) : null;
   if (settles) out.settles = quote(settles[0], 120);
+  const acts = ACTS.exec(text);
+  if (acts) out.acts = quote(context(text, acts.index, acts[0].length), 120);
   const de = mentionsAny(text, DESTRUCTIVE_WORDS) ? DESTRUCTIVE.exec(text) : null;
   if (de) out.destructive = quote(context(text, de.index, de[0].length), 120);
   // "Unsplit a transaction by deleting its children": the means of the lead sentence destroy.

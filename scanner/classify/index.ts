@@ -196,6 +196,10 @@ export function classifyTool(tool: McpTool): Classification {
     descEvidence.push({ category: 'read', source: 'description', strong: true });
     signals.push({ id: 'read-only-statement', label: 'Description says it is read-only', evidence: desc.readOnly, source: 'description' });
   }
+  if (desc.acts) {
+    descEvidence.push({ category: 'write', source: 'description', strong: true });
+    signals.push({ id: 'write-verb', label: 'Description says it saves files where it is told, or drives a browser', evidence: desc.acts, source: 'description' });
+  }
   if (desc.destructive) {
     descEvidence.push({ category: 'destructive', source: 'description', strong: true });
     signals.push({ id: 'destructive-warning', label: 'Description warns it destroys data', evidence: desc.destructive, source: 'description' });

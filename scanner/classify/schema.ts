@@ -304,6 +304,8 @@ function sendsMessage(props: readonly SchemaProperty[]): SchemaFinding | undefin
 }
 
 const CATCH_ALL = new Set(['action', 'actions', 'operation', 'op', 'method', 'command', 'verb', 'mode', 'acao', 'accion', 'operacao', 'operacion']);
+/** Catch-all names that always name what the tool does (not `mode` or `method`, which may name a manner). */
+const OPERATION_NAMES = new Set(['action', 'actions', 'operation', 'op', 'acao', 'accion', 'operacao', 'operacion']);
 
 /** The enum values of a parameter: `enum`, or `const`s under `oneOf`/`anyOf`. */
 function enumValues(s: Record<string, unknown> | undefined): string[] {
@@ -385,7 +387,11 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     const categories = new Set(ops.map((o) => o.category));
     // `action: list | get | get_members`: every choice reads, so the tool only reads.
     const onlyReads = ops.length >= 2 && ops.length === values.length && categories.size === 1 && categories.has('read');
-    if (!onlyReads && (ops.length < 2 || categories.size < 2)) continue;
+    // `operation: create | edit`: every choice changes something, so the tool does, whatever its name's verb.
+    // Only for one operation or action to do: `type: BUILD | DEPLOY | RUN` names the logs a reader reads, and
+    // `scheduledChangeAction: [cancel, pause, resume]` the subscriptions a list returns.
+    const onlyChanges = OPERATION_NAMES.has(words.at(-1) ?? '') && p.schema?.type !== 'array' && ops.length >= 2 && ops.length === values.length && !categories.has('read');
+    if (!onlyReads && !onlyChanges && (ops.length < 2 || categories.size < 2)) continue;
     const worst = ops.reduce((a, b) => (rank(b.category) > rank(a.category) ? b : a));
     return {
       ...(values.length >= 3 && values.every((v) => HTTP_METHODS.has(v.toUpperCase())) ? { httpMethods: true } : {}),

@@ -35,11 +35,11 @@ const ENGLISH: Line[] = [
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
-  ['show view export check preview scan diff print watch monitor test tail query', 'read', 'noun'],
+  ['show view export check preview scan diff print watch monitor test tail query audit research reason access', 'read', 'noun'],
 
   ['create add insert append modify change set put write save store send publish', 'write'],
   ['forward notify invite assign unassign rename duplicate clone fork follow unfollow', 'write'],
-  ['subscribe unsubscribe register enroll reschedule reopen unlock enable disable toggle', 'write'],
+  ['subscribe unsubscribe register enroll reschedule unschedule reopen unlock enable disable toggle', 'write'],
   ['activate deactivate unarchive restore sync mark submit configure init initialize', 'write'],
   // One word, "setup" is mostly a noun ("setup status", "setup guide"); the verb is "set up".
   ['setup', 'write', 'noun'],

@@ -1173,6 +1173,48 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-31 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads past a label in capitals before the description\'s first verb', () => {
+      assert.deepEqual(both(recorded('shadcn-studio', 'get-block-meta-content')), ['read', 'read']);
+      // A sentence in ordinary case before its colon is not a label.
+      assert.equal(classifyTool(tool('sync_blocks', 'Use this for blocks: Create a block in the library')).access, 'write');
+    });
+
+    it('takes an operation parameter whose every choice changes something for a write', () => {
+      assert.deepEqual(both(recorded('sanity', 'translate_document')), ['write', 'write']);
+      // Not a list of actions a reader filters by.
+      const filter = tool('list_jobs', 'Lists jobs', { pendingAction: { type: 'array', items: { type: 'string', enum: ['cancel', 'pause', 'resume'] } } });
+      assert.equal(classifyTool(filter).access, 'read');
+    });
+
+    it('reads "audit", "research", "reason" and "access" as reading verbs', () => {
+      assert.deepEqual(both(recorded('accesslint', 'audit_html')), ['read', 'read']);
+      assert.deepEqual(both(recorded('shrimp-tasks', 'research_mode')), ['read', 'read']);
+      assert.deepEqual(both(recorded('perplexity-pkg', 'reason')), ['read', 'read']);
+      assert.deepEqual(both(recorded('spider-cloud', 'spider_unblocker')), ['read', 'read']);
+      // After a name's verb they are nouns: the verb decides.
+      assert.equal(classifyTool(tool('delete_audit_log', 'Deletes an audit log')).category, 'destructive');
+      assert.equal(classifyTool(tool('revoke_access', 'Revokes a user\'s access')).access, 'write');
+    });
+
+    it('takes a schedule removed from a thing for a write, the thing staying', () => {
+      assert.deepEqual(both(recorded('sanity', 'unschedule_release')), ['write', 'write']);
+      assert.equal(classifyTool(tool('drop_schedule', 'Remove a backup schedule')).category, 'destructive');
+    });
+
+    it('takes a description saying it saves files where it is told, or drives a browser, for a write', () => {
+      assert.deepEqual(both(recorded('mastergo', 'mcp__getComponentGenerator')), ['write', 'write']);
+      assert.deepEqual(both(recorded('spider-cloud', 'spider_ai_browser')), ['write', 'write']);
+      assert.equal(classifyTool(tool('list_folder', 'Lists a folder. Give the directory to save time on lookups.')).access, 'read');
+      assert.equal(classifyTool(tool('session_status', 'Get the status of a browser automation session')).access, 'read');
+    });
+
+    it('takes a generated usage example or snippet handed back for a read', () => {
+      assert.deepEqual(both(recorded('wcf', 'generate_usage_snippet')), ['read', 'read']);
+      assert.equal(classifyTool(tool('generate_report', 'Generate a report file for the project')).access, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

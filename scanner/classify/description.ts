@@ -182,7 +182,7 @@ const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', '
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
 const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
 /** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
-const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges']);
+const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges', 'grant', 'grants']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -443,6 +443,8 @@ function stripLead(s: string): string {
 function sentences(head: string): string[] {
   const out: string[] = [];
   for (const part of head.split(/(?<=[.!?])\s+|\n+|[。！？；;]/u)) {
+    // "…per device; rate-limited).": the end of a parenthesis cut at its semicolon, not a sentence.
+    if (/^[^()]*\)\W*$/.test(part)) continue;
     const s = stripLead(part).trim();
     if (s.length > 0) out.push(s);
     if (out.length >= MAX_SENTENCES) break;
@@ -548,8 +550,14 @@ function sentenceLead(sentence: string): LeadVerb[] {
     // qualifiers may stand before the noun, but not a language ("Execute a SQL query" runs code).
     const qualifier = (k: number) => toks[k] !== undefined && !CODE_LANGUAGES.has(toks[k]) && !lookupInflected(toks[k])?.entry.noun;
     if (!nounAt(j) && qualifier(j) && nounAt(j + 1)) j++;
-    // After two qualifiers the noun must end the phrase: not "Runs Azure Quick Review CLI commands".
-    else if (!nounAt(j) && qualifier(j) && !nounAt(j + 1) && qualifier(j + 1) && nounAt(j + 2) && (toks[j + 3] === undefined || OBJECT_ENDINGS.has(toks[j + 3]))) j += 2;
+    // After two to five qualifiers the noun must end the phrase ("Run a premium SerpAPI-backed Google web
+    // search for…"): not "Runs Azure Quick Review CLI commands".
+    else if (!nounAt(j) && qualifier(j)) {
+      let q = j + 1;
+      // Beyond the first, only words that are no verb at all: not a list of operations that follows ("…operations (retrieve, update…").
+      while (q < j + 5 && !nounAt(q) && qualifier(q) && toks[q] !== ',' && lookupInflected(toks[q]) === undefined) q++;
+      if (q > j + 1 && nounAt(q) && (toks[q + 1] === undefined || OBJECT_ENDINGS.has(toks[q + 1]))) j = q;
+    }
     const noun = nounAt(j);
     // "Take a snapshot of a droplet": a snapshot of something not on screen is a stored copy, a new resource.
     if (noun === 'read' && /^snapshots?$/.test(toks[j]) && toks[j + 1] === 'of' && !toks.slice(j + 2, j + 6).some((w) => DISPLAYED.has(w))) {
@@ -668,7 +676,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
   }
 
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
-  const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS);
+  // "Mark a learning as wrong, so Roberto can adjust confidence and prune bad memory": after "so", what others do.
+  const purpose = toks.findIndex((w, k) => k > i && w === 'so' && (toks[k - 1] === ',' || toks[k + 1] === 'that'));
+  const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS, purpose > 0 ? purpose : Infinity);
   // "list/get/schema/preview/create/update/delete": a run of slash-joined words that starts at the lead verb
   // is a list of operations; every verb in it counts. Elsewhere a slash joins verbs only right after one
   // ("…, or pause/resume"), not nouns ("skip/pause status").

@@ -294,12 +294,15 @@ const BODIES = new Set([
   'blocks', 'mensagem', 'mensaje', 'assunto', 'asunto', 'corpo', 'cuerpo', 'sujet', 'nachricht', 'betreff',
 ]);
 
-/** A recipient parameter together with a message body → sends (a write). */
+/** Parameters of a search or a listing, beside which `to` and `subject` are what messages are filtered by. */
+const SEARCHES = new Set(['query', 'q', 'search', 'searchquery', 'filter', 'maxresults', 'limit', 'pagesize']);
+
+/** A recipient parameter together with a message body → sends (a write); not a mailbox search's `to` and `subject` filters. */
 function sendsMessage(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   const top = props.filter((p) => p.depth === 0);
   const to = top.find((p) => RECIPIENTS.has(compact(p.name)));
   const body = top.find((p) => BODIES.has(compact(p.name)));
-  if (!to || !body) return undefined;
+  if (!to || !body || top.some((p) => SEARCHES.has(compact(p.name)))) return undefined;
   return { category: 'write', signal: sig('sends-message', 'Sends a message (recipient and body parameters)', `${quote(to.name, 60)}, ${quote(body.name, 60)}`) };
 }
 

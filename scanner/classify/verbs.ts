@@ -79,7 +79,9 @@ const ENGLISH: Line[] = [
   ['drop empty clean void', 'destructive', 'noun'],
   ['clear reset flush', 'destructive', 'weak'],
 
-  ['withdraw donate wager reimburse remit topup recharge', 'financial'],
+  ['withdraw donate wager reimburse remit recharge', 'financial'],
+  // As often the noun of a setting (`billing_auto_topup_get`, "top-up settings"): a verb only first or alone (`credits_topup`).
+  ['topup', 'financial', 'noun'],
   // `checkout` is git's verb as often as a shop's: as a verb it is a write (above); as a noun it is money (MONEY_NOUNS).
   ['pay buy sell charge refund purchase deposit tip bill invoice payout trade bet', 'financial', 'noun'],
 ];
@@ -241,6 +243,8 @@ const MONEY_NOUNS = new Set(
     'bill bills',
     // Stored value and a seller's cut: "Create a customer credits account", a commission paid.
     'credits commission commissions',
+    // Money added to a balance, by hand or automatically: `billing_auto_topup_set`.
+    'topup topups',
     'desconto descontos descuento descuentos remise remises rabatt rabatte',
     'pagamento pagamentos dinheiro fatura faturas transferencia transferencias reembolso compra',
     'pago pagos dinero factura facturas paiement paiements argent facture factures virement remboursement',

@@ -1215,6 +1215,43 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-32 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads "topup" after a name\'s verb as money named, not money moved', () => {
+      assert.deepEqual(both(recorded('roberto', 'billing_auto_topup_get')), ['read', 'read']);
+      assert.deepEqual(both(recorded('roberto', 'billing_auto_topup_set')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('credits_topup', 'Add credits to the account balance')).category, 'financial');
+    });
+
+    it('takes "to" and "subject" beside a search query for filters, not a message sent', () => {
+      assert.deepEqual(both(recorded('roberto', 'yahoo_mail_search')), ['read', 'read']);
+      const send = tool('send_mail', 'Sends an e-mail', { to: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' } });
+      assert.equal(classifyTool(send).access, 'write');
+      assert.ok(ids(send).includes('sends-message'));
+    });
+
+    it('takes a grant revoked for a write: what it guarded stays', () => {
+      assert.deepEqual(both(recorded('roberto', 'runtime_grant_revoke')), ['write', 'write']);
+      // An ECR delegation revoked is deleted (held-out-11's label).
+      assert.deepEqual(both(recorded('runpod', 'revoke-delegation')), ['destructive', 'destructive']);
+    });
+
+    it('skips the end of a parenthesis cut at a semicolon', () => {
+      assert.deepEqual(both(recorded('roberto', 'device_location_get')), ['read', 'read']);
+      assert.equal(classifyTool(tool('throttle', 'Sets limits. Rate-limited endpoints wait')).access, 'write');
+    });
+
+    it('stops a list of verbs at "so": what others do after the tool', () => {
+      assert.deepEqual(both(recorded('roberto', 'learning_feedback')), ['write', 'write']);
+      assert.equal(classifyTool(tool('tidy', 'Mark a note as stale and prune old notes')).category, 'destructive');
+    });
+
+    it('reads "Run a … web search" past up to five words before the noun', () => {
+      assert.deepEqual(both(recorded('roberto', 'serp_google_search')), ['read', 'read']);
+      // Not the operations a catch-all lists after its noun.
+      assert.deepEqual(both(recorded('notion-mcp-server-pkg', 'notion_database')), ['write', 'write']);
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

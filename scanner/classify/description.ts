@@ -14,6 +14,7 @@ import {
   CJK_MONEY,
   CJK_VERBS,
   GENERIC_VERBS,
+  DIRECTIONS,
   JA_VERBS,
   actionNoun,
   clearsOnlyTransient,
@@ -505,6 +506,12 @@ function sameForm(a: Form, b: Form): boolean {
 }
 
 /** The lead verbs of one sentence, with coordinated ones. */
+/** True for a verb that is not as often a noun, which a direction before it qualifies ("geocode", not "emails"). */
+function qualifiesVerb(word: string | undefined): boolean {
+  const next = word === undefined ? undefined : lookupInflected(word);
+  return next !== undefined && next.entry.noun !== true;
+}
+
 function sentenceLead(sentence: string): LeadVerb[] {
   const toks = tokens(sentence);
   let i = 0;
@@ -512,6 +519,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i)) i++;
     // "Use this as the primary tool to list…": which tool to prefer, not what it does.
     else if (toks[i] === 'as' && ARTICLES.has(toks[i + 1] ?? '') && PREFERRED.has(toks[i + 2] ?? '')) i += 3;
+    // "Forward geocode addresses…": a direction before the verb it qualifies (not "Forward emails…": a noun).
+    else if (DIRECTIONS.has(toks[i]) && qualifiesVerb(toks[i + 1])) i++;
     else break;
   }
   const first = toks[i];
@@ -722,10 +731,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
 const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读|不产生任何(?:变更|副作用)|不会产生任何(?:变更|副作用)|\bmakes?\s+no\s+changes\b|\bchanges\s+nothing\b/iu;
 
+// "This performs a full document replacement": the whole is replaced, as "replaces the entire…" (not a diff
+// that "falls back to full replacement").
 // "WARNING: Installing overwrites the project board configuration": a sentence whose subject is
 // the tool's own action (a gerund) and whose verb destroys, as "Installing will overwrite…" does.
 const DESTRUCTIVE =
-  /(?:^|[.!?:]\s{1,3}|\n\s{0,3})(?!(?:noth|someth|anyth|everyth|sett|str)ing\b)[a-z]{2,20}ing\s{1,3}(?:overwrites|erases|wipes|deletes|destroys)\s{1,3}(?:the|your|all|any|every|existing)\b|\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /(?:^|[.!?:]\s{1,3}|\n\s{0,3})(?!(?:noth|someth|anyth|everyth|sett|str)ing\b)[a-z]{2,20}ing\s{1,3}(?:overwrites|erases|wipes|deletes|destroys)\s{1,3}(?:the|your|all|any|every|existing)\b|\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\ba\s{1,3}(?:full|complete|whole)\s{1,3}(?:[\w-]{1,20}\s{1,3})?replacement\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's

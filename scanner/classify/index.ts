@@ -440,6 +440,9 @@ function mockLead(description: string): boolean {
   return (head.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MOCK_LEAD_WORDS).some(isMockWord);
 }
 
+/** Verbs of running what their object names, one as good as another in a name: `run`, `execute`. */
+const RUNNING: ReadonlySet<string> = new Set(['run', 'execute', 'exec', 'invoke']);
+
 /**
  * The name's verbs, read as the description reads the same verb with its
  * object: `git_clear_working_dir` is "Clear the session working directory
@@ -451,9 +454,11 @@ function rereadNameVerbs(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvide
   if (reread.size === 0) return ev;
   // `deleteAccessGroupProject`, "Remove a project from an access group": the name's delete is the description's remove.
   const unlinked = [...reread].find(([base, category]) => UNASSIGNING.has(base) && category === 'write');
+  // `execute_card`, "Run a Metabase card query and return the actual data results": the name's execute is the description's run.
+  const ranToRead = [...reread].some(([base, category]) => RUNNING.has(base) && category === 'read');
   let changed = false;
   const verbs = ev.verbs.map((v) => {
-    const category = reread.get(v.word) ?? (unlinked && UNASSIGNING.has(v.word) ? unlinked[1] : undefined);
+    const category = reread.get(v.word) ?? (unlinked && UNASSIGNING.has(v.word) ? unlinked[1] : undefined) ?? (ranToRead && RUNNING.has(v.word) ? 'read' : undefined);
     if (category === undefined || category === v.entry.category) return v;
     changed = true;
     return { ...v, entry: { ...v.entry, category } };

@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { clearsOnlyTransient, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
+import { clearsOnlyTransient, DIRECTIONS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -72,6 +72,8 @@ export function nameEvidence(name: string): NameEvidence {
     if (!entry) return;
     // `create_draft_order`: after another verb, a draft order is the object (`draft_email`, `gmail_draft_reply` still draft).
     if (ADJECTIVE_VERBS.has(word) && index > lead && index < words.length - 1) return;
+    // `ReverseGeocodeTool`: a direction right before another verb says how it is done (not `forward_email`: a noun).
+    if (DIRECTIONS.has(word) && entries[index + 1] !== undefined && entries[index + 1]?.noun !== true) return;
     // `get-global-option-set`, `check-delete-eligibility`: after a plain read, later words are what is read,
     // unless a conjunction starts another action (`get_or_create_user`).
     const afterRead = lead >= 0 && index > lead && leadsRead(entries[lead], lead) && !words.slice(lead + 1, index).some((w) => CONJUNCTIONS.has(w));

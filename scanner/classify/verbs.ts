@@ -31,7 +31,7 @@ type Line = [words: string, category: Category, flags?: 'weak' | 'noun' | 'weak 
 // are found through `lookupInflected`.
 const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
-  ['download validate verify analyze analyse calculate compute summarize summarise explain', 'read'],
+  ['download validate verify analyze analyse calculate compute summarize summarise explain geocode', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
@@ -609,6 +609,12 @@ const ACTION_NOUNS = new Map<string, Category>([
 export function actionNoun(word: string): Category | undefined {
   return ACTION_NOUNS.get(word);
 }
+
+/**
+ * Directions that, right before another verb, say how it is done rather than what is done:
+ * `reverse_geocode`, "Forward geocode addresses…" (not "Forward an e-mail", "Reverse a transaction").
+ */
+export const DIRECTIONS: ReadonlySet<string> = new Set(['forward', 'reverse']);
 
 /** Generic verbs whose object says what happens: "Performs a search", "Makes a payment". */
 export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'take', 'takes', 'have', 'has', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);

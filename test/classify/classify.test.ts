@@ -1252,6 +1252,25 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-33 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads a name\'s "execute" as the description\'s "run" that reads', () => {
+      assert.deepEqual(both(recorded('metabase-cognition', 'execute_card')), ['read', 'read']);
+      assert.equal(classifyTool(tool('execute_job', 'Run a job on the cluster')).category, 'execute');
+    });
+
+    it('takes "a full document replacement" for a destroying statement', () => {
+      assert.deepEqual(both(recorded('cosmosdb', 'mcp_update_document')), ['destructive', 'destructive']);
+      // Not an algorithm that "falls back to full replacement".
+      assert.deepEqual(both(recorded('calc-cooquack', 'diff')), ['read', 'read']);
+    });
+
+    it('reads "geocode", and a direction right before a verb as how it is done', () => {
+      assert.deepEqual(both(recorded('mapbox', 'ForwardGeocodeTool')), ['read', 'read']);
+      assert.deepEqual(both(recorded('mapbox', 'ReverseGeocodeTool')), ['read', 'read']);
+      assert.equal(classifyTool(tool('forward_email', 'Forward an email to another recipient')).access, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -73,7 +73,8 @@ export function nameEvidence(name: string): NameEvidence {
     // `create_draft_order`: after another verb, a draft order is the object (`draft_email`, `gmail_draft_reply` still draft).
     if (ADJECTIVE_VERBS.has(word) && index > lead && index < words.length - 1) return;
     // `ReverseGeocodeTool`: a direction right before another verb says how it is done (not `forward_email`: a noun).
-    if (DIRECTIONS.has(word) && entries[index + 1] !== undefined && entries[index + 1]?.noun !== true) return;
+    const next = entries[index + 1];
+    if (DIRECTIONS.has(word) && next !== undefined && next.noun !== true) return;
     // `get-global-option-set`, `check-delete-eligibility`: after a plain read, later words are what is read,
     // unless a conjunction starts another action (`get_or_create_user`).
     const afterRead = lead >= 0 && index > lead && leadsRead(entries[lead], lead) && !words.slice(lead + 1, index).some((w) => CONJUNCTIONS.has(w));

@@ -13,8 +13,8 @@ import {
   CJK_FILLERS,
   CJK_MONEY,
   CJK_VERBS,
-  GENERIC_VERBS,
   DIRECTIONS,
+  GENERIC_VERBS,
   JA_VERBS,
   actionNoun,
   clearsOnlyTransient,
@@ -505,13 +505,13 @@ function sameForm(a: Form, b: Form): boolean {
   return a === b;
 }
 
-/** The lead verbs of one sentence, with coordinated ones. */
 /** True for a verb that is not as often a noun, which a direction before it qualifies ("geocode", not "emails"). */
 function qualifiesVerb(word: string | undefined): boolean {
   const next = word === undefined ? undefined : lookupInflected(word);
   return next !== undefined && next.entry.noun !== true;
 }
 
+/** The lead verbs of one sentence, with coordinated ones. */
 function sentenceLead(sentence: string): LeadVerb[] {
   const toks = tokens(sentence);
   let i = 0;

@@ -12,10 +12,11 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { FleetServer } from './fleet.ts';
+import { measure, pool, type Results } from './measure.ts';
 
 const [manifestFile, concurrency] = [process.argv[2], Number(process.argv[3])];
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FleetServer[];
-const results: Record<string, { status: string; tools: number }> = {};
+const results: Results = {};
 const agent = new http.Agent({ keepAlive: true });
 const PROTOCOL = '2025-06-18';
 
@@ -64,19 +65,9 @@ async function scanOne(server: FleetServer): Promise<{ status: string; tools: nu
   return Array.isArray(tools) ? { status: 'ok', tools: tools.length } : { status: 'error', tools: 0 };
 }
 
-const cpuMs = (u: NodeJS.ResourceUsage) => (u.userCPUTime + u.systemCPUTime) / 1000;
-const cpuBefore = cpuMs(process.resourceUsage());
-const started = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < manifest.length) {
-      const server = manifest[next++];
-      results[server.id] = await scanOne(server).catch(() => ({ status: 'error', tools: 0 }));
-    }
-  }),
-);
-const wallMs = performance.now() - started;
-agent.destroy();
-const usage = process.resourceUsage();
-process.stdout.write(JSON.stringify({ wallMs, cpuMs: cpuMs(usage) - cpuBefore, maxRssMb: usage.maxRSS / 1024, results }) + '\n');
+await measure(async () => {
+  await pool(manifest, concurrency, async (server) => {
+    results[server.id] = await scanOne(server).catch(() => ({ status: 'error', tools: 0 }));
+  });
+  agent.destroy();
+}, results);

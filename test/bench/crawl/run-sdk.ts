@@ -9,10 +9,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { FleetServer } from './fleet.ts';
+import { measure, pool, type Results } from './measure.ts';
 
 const [manifestFile, concurrency] = [process.argv[2], Number(process.argv[3])];
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FleetServer[];
-const results: Record<string, { status: string; tools: number }> = {};
+const results: Results = {};
 
 function statusOf(err: unknown): string {
   if (err instanceof UnauthorizedError || (err instanceof StreamableHTTPError && err.code === 401)) return 'auth_required';
@@ -42,15 +43,4 @@ async function scanOne(server: FleetServer): Promise<void> {
   }
 }
 
-const cpuMs = (u: NodeJS.ResourceUsage) => (u.userCPUTime + u.systemCPUTime) / 1000;
-const cpuBefore = cpuMs(process.resourceUsage());
-const started = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < manifest.length) await scanOne(manifest[next++]);
-  }),
-);
-const wallMs = performance.now() - started;
-const usage = process.resourceUsage();
-process.stdout.write(JSON.stringify({ wallMs, cpuMs: cpuMs(usage) - cpuBefore, maxRssMb: usage.maxRSS / 1024, results }) + '\n');
+await measure(() => pool(manifest, concurrency, scanOne), results);

@@ -19,6 +19,7 @@ import {
   actionNoun,
   clearsOnlyTransient,
   lookupInflected,
+  lookupVerb,
   moneyNouns,
   overwritesFromImage,
   recreatesStore,
@@ -265,6 +266,11 @@ const ACCESS_LINKS = new Set(['customer', 'customers', 'portal', 'checkout', 'pa
 /** What "verify" proves and the service records as verified: "Verify your identity", "Verify domain ownership". */
 const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
 
+/** Form controls that "check" ticks rather than inspects: "Check a checkbox or radio button". */
+const TICKED_CONTROLS = new Set(['checkbox', 'checkboxes', 'radio', 'radios']);
+/** Words after "check" that make it a question: "Check if a checkbox is checked". */
+const QUESTION_STARTS = new Set(['if', 'whether', 'that', 'for']);
+
 /**
  * Where a computed output is saved: "… asset on disk", "… to a file", "… to a specified local path"; not when it is one choice of two
  * ("Download a file as base64 or to disk"). Bounded, no nested quantifiers.
@@ -403,6 +409,11 @@ const SECRET_OWNERS = new Set(['for', 'of', 'on', 'to']);
 /** Words before "code" that make it an image rendered from data: a QR code, a bar code. */
 const RENDERED_CODES = new Set(['qr', 'bar']);
 
+/** True for "force" before a verb's base form, which says how that verb acts: "Force trigger a cron schedule" (not "Force billing sync"). */
+function forcesVerb(toks: readonly string[], i: number): boolean {
+  return toks[i] === 'force' && lookupVerb(toks[i + 1] ?? '') !== undefined;
+}
+
 /** True for an adverb to skip: "Permanently", "completamente", "définitivement". */
 function isAdverb(w: string): boolean {
   // Not a verb that ends in -ly: "apply", "reply", "supply", "multiply".
@@ -516,7 +527,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const toks = tokens(sentence);
   let i = 0;
   while (i < toks.length && i < 10) {
-    if (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i)) i++;
+    if (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i) || forcesVerb(toks, i)) i++;
     // "Use this as the primary tool to list…": which tool to prefer, not what it does.
     else if (toks[i] === 'as' && ARTICLES.has(toks[i + 1] ?? '') && PREFERRED.has(toks[i + 2] ?? '')) i += 3;
     // "Forward geocode addresses…": a direction before the verb it qualifies (not "Forward emails…": a noun).
@@ -614,6 +625,15 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
   }
+  // "Check a checkbox or radio button": a form control is ticked (not "Check if a checkbox is checked", a question).
+  if (lead.base === 'check' && !QUESTION_STARTS.has(toks[i + 1] ?? '') && toks.slice(i + 1, i + 4).some((w) => TICKED_CONTROLS.has(w))) {
+    return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
+  }
+  // "Unlink an entry from its linked server": the link between two things goes, both stay (not "Unlink a file", a deletion).
+  if (lead.base === 'unlink') {
+    const fromAt = toks.indexOf('from', i + 1);
+    if (fromAt > i && fromAt < i + 9) return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(fromAt + 2), reread: lead.base }];
+  }
   // "Replace all external links…", "Replaces the entire document": what was there is gone.
   if (REPLACING.has(lead.base) && toks.slice(i + 1, i + 4).some((w) => WHOLE.has(w))) {
     return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 2) }];
@@ -663,7 +683,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Create a new service from a GitHub repository", "Trigger a new deployment": the code is built and run.
   // "Start the agent container for an app": what is in it runs (not "Create a blob container", a store).
   const startsContainer = (lead.base === 'start' || lead.base === 'launch' || lead.base === 'spin') && CONTAINERS.has(headNoun(toks.slice(i + 1, i + 7)));
-  if (startsContainer || (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14)))) {
+  // "Manually trigger a cron job", "Force trigger a GoodJob cron schedule immediately": the job's code runs now
+  // (not "Create a cron trigger", which only schedules it).
+  const triggersCron = lead.base === 'trigger' && toks.slice(i + 1, i + 5).includes('cron');
+  if (startsContainer || triggersCron || (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14)))) {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
   }
   // "Render an SVG to a PNG asset on disk", "Export the report to a file": what is computed is saved.

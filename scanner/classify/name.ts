@@ -28,6 +28,12 @@ export interface NameEvidence {
 /** Verbs that, after the name's first verb and before another word, are adjectives: `create_draft_order` creates a draft. */
 const ADJECTIVE_VERBS = new Set(['draft']);
 
+/**
+ * Nouns of documentation, which a noun-like verb right before them only qualifies:
+ * `TypeReference`, `request_info` are a reference to types and information about a request.
+ */
+const DOCUMENT_NOUNS = new Set(['reference', 'references', 'definition', 'definitions', 'info', 'information', 'docs', 'documentation', 'details', 'summary', 'overview', 'guide', 'help']);
+
 /** Nouns of a process's state, which a verb before them only names: `get_database_sync_status`, `get_build_progress`. */
 const STATE_NOUNS = new Set(['status', 'statuses', 'progress', 'state']);
 
@@ -75,6 +81,9 @@ export function nameEvidence(name: string): NameEvidence {
     // `ReverseGeocodeTool`: a direction right before another verb says how it is done (not `forward_email`: a noun).
     const next = entries[index + 1];
     if (DIRECTIONS.has(word) && next !== undefined && next.noun !== true) return;
+    // `TypeReference`, `place_details`: a noun-like changing verb before a documentation noun is that noun's
+    // qualifier (not `type_text`; `query_docs` still queries).
+    if (entry.noun === true && entry.category !== 'read' && DOCUMENT_NOUNS.has(words[index + 1] ?? '')) return;
     // `get-global-option-set`, `check-delete-eligibility`: after a plain read, later words are what is read,
     // unless a conjunction starts another action (`get_or_create_user`).
     const afterRead = lead >= 0 && index > lead && leadsRead(entries[lead], lead) && !words.slice(lead + 1, index).some((w) => CONJUNCTIONS.has(w));

@@ -503,7 +503,7 @@ export const REORGANISING_VERBS: ReadonlySet<string> = new Set(['split', 'unspli
 /**
  * What clearing, resetting or flushing leaves stored data intact for: a cache
  * (a copy its origin keeps), a password (a credential set anew), and the state
- * of a session or a view (filters, a selection, highlights, a form).
+ * of a session or a view (filters, a selection, highlights, a form, a browser's cookies).
  */
 const TRANSIENT_OBJECTS = new Set([
   'cache', 'caches', 'cached', 'password', 'passwords', 'passcode', 'passcodes', 'session', 'sessions', 'filter', 'filters', 'selection',
@@ -512,6 +512,8 @@ const TRANSIENT_OBJECTS = new Set([
   'output', 'console',
   // "Mark a task as needing rework or clear the flag": a marker set or unset.
   'flag', 'flags',
+  // "Clear all cookies" of an automated browser's session: its logins and preferences, set again by the sites.
+  'cookie', 'cookies',
 ]);
 
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */

@@ -1271,6 +1271,39 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-35 (recorded tools, as served and with annotations stripped)', () => {
+    it('writes when "check" ticks a checkbox or a radio button, not when it asks', () => {
+      assert.deepEqual(both(recorded('agent-browser-mcp', 'browser_check')), ['write', 'write']);
+      assert.deepEqual(both(recorded('agent-browser-mcp', 'browser_is_checked')), ['read', 'read']);
+      assert.equal(classifyTool(tool('check_box', 'Check whether the checkbox is ticked')).access, 'read');
+    });
+
+    it("takes a browser's cookies for session state that clearing only changes", () => {
+      assert.deepEqual(both(recorded('agent-browser-mcp', 'browser_clear_cookies')), ['write', 'write']);
+      assert.equal(classifyTool(tool('clear_records', 'Clear all records')).category, 'destructive');
+    });
+
+    it('reads a noun-like changing verb before a documentation noun as its qualifier', () => {
+      assert.deepEqual(both(recorded('byethrow', 'TypeReference')), ['read', 'read']);
+      assert.equal(classifyTool(tool('type_text', 'Types text into the focused field')).access, 'write');
+      // A reading verb keeps its place: `query_docs` still queries.
+      assert.ok(classifyTool(recorded('context7', 'query-docs')).signals.some((s) => s.source === 'name' && s.id === 'read-verb'));
+    });
+
+    it('writes when an entry is unlinked from another, and destroys when a file is unlinked', () => {
+      assert.deepEqual(both(recorded('pulsemcp-cms-admin', 'unlink_official_mirror_queue_item')), ['write', 'write']);
+      assert.equal(classifyTool(tool('unlink_file', 'Unlink a file on the device')).category, 'destructive');
+    });
+
+    it('runs the job when a cron job or schedule is triggered, and skips "force" before a verb', () => {
+      assert.deepEqual(both(recorded('pulsemcp-cms-admin', 'force_trigger_good_job_cron')), ['execute', 'execute']);
+      assert.deepEqual(both(recorded('vercel-robinson', 'vercel_trigger_cron_job')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('create_cron_trigger', 'Create a cron trigger for a worker')).category, 'write');
+      // "Force billing subscription sync": "force" is the verb there, before a noun.
+      assert.equal(classifyTool(recorded('roberto', 'billing_sync')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

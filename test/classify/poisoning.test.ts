@@ -47,14 +47,19 @@ describe('poisoning: benign regression set', () => {
   // "ALWAYS CALL THIS TOOL FIRST BEFORE CALLING ANY OTHER TOOLS", Sanity's context tool "IMPORTANT: This
   // tool must be called before using any other tools", and a design system's overview "**MUST be called
   // first before using any other tool.**": orders to the model about every other tool, whoever wrote
-  // them, so they are shown as such.
+  // them, so they are shown as such. An agent orchestrator's two wake-up tools say "When this tool is
+  // available, it is the correct way to … Do NOT use these alternatives: Bash `sleep`, Claude Code's
+  // `ScheduleWakeup` tool…": the shadowing pattern itself (steering the model off other tools), however
+  // well meant.
   const FLAGGED_BY_DESIGN: Record<string, string[]> = {
+    'agent-orchestrator-pulse.json: wake_me_up_later': ['tool-shadowing'],
+    'agent-orchestrator-pulse.json: wake_me_up_when_session_changes_state': ['tool-shadowing'],
     'sanity.json: get_initial_context': ['hidden-instructions'],
     'wcf.json: get_design_system_overview': ['hidden-instructions'],
     'webflow.json: webflow_guide_tool': ['hidden-instructions'],
   };
 
-  it('flags none of the recorded real tools but those ordering the model ahead of every other tool', () => {
+  it('flags none of the recorded real tools but those giving the model orders about other tools', () => {
     const dir = join(FIXTURES, 'tools-list');
     const flagged: Record<string, string[]> = {};
     for (const file of readdirSync(dir)) {

@@ -209,6 +209,9 @@ const MODEL_OUTPUTS = new Set([
   'speech', 'audio', 'transcription', 'transcriptions', 'transcript', 'translation', 'translations', 'summary', 'summaries', 'answer', 'answers',
   // "Generate a minimal HTML usage example for a component", "Generate just the HTML snippet for a pattern".
   'example', 'examples', 'snippet', 'snippets',
+  // "Generate comprehensive analytical reports on … data", "Generate a political landscape overview": an analysis
+  // computed and handed back (not "a report file", whose head is the file, nor one saved: `SAVED_OUTPUT`).
+  'report', 'reports', 'overview', 'overviews', 'analysis', 'analyses', 'assessment', 'assessments', 'briefing', 'briefings',
 ]);
 
 /**
@@ -265,6 +268,16 @@ const ACCESS_LINKS = new Set(['customer', 'customers', 'portal', 'checkout', 'pa
 
 /** What "verify" proves and the service records as verified: "Verify your identity", "Verify domain ownership". */
 const VERIFIED_CLAIMS = new Set(['identity', 'ownership', 'domain', 'email', 'phone', 'account']);
+
+/**
+ * What "track" follows rather than records: "Track legislative procedure progress", "Track search engine
+ * result page positions", "Track and analyze attendance patterns" (not "Track an event", "Track time on a
+ * task", nor "Track changes", which switches change tracking on).
+ */
+const TRACKED_MEASURES = new Set([
+  'progress', 'status', 'statuses', 'position', 'positions', 'ranking', 'rankings', 'score', 'scores', 'pattern', 'patterns',
+  'trend', 'trends', 'metric', 'metrics', 'performance', 'attendance', 'updates',
+]);
 
 /** Form controls that "check" ticks rather than inspects: "Check a checkbox or radio button". */
 const TICKED_CONTROLS = new Set(['checkbox', 'checkboxes', 'radio', 'radios']);
@@ -408,6 +421,18 @@ const SECRET_OWNERS = new Set(['for', 'of', 'on', 'to']);
 
 /** Words before "code" that make it an image rendered from data: a QR code, a bar code. */
 const RENDERED_CODES = new Set(['qr', 'bar']);
+
+/** True when the words after "track", up to a preposition, name a measure it follows (`TRACKED_MEASURES`). */
+function tracksMeasure(after: readonly string[]): boolean {
+  for (const w of after) {
+    if (TRACKED_MEASURES.has(w)) return true;
+    if (OBJECT_ENDS_TRACK.has(w)) return false;
+  }
+  return false;
+}
+
+/** Words that end the object of "track": "Track time on a task" follows no measure. */
+const OBJECT_ENDS_TRACK = new Set(['on', 'for', 'of', 'to', 'in', 'with', 'by', 'from', 'at', 'per']);
 
 /** True for "force" before a verb's base form, which says how that verb acts: "Force trigger a cron schedule" (not "Force billing sync"). */
 function forcesVerb(toks: readonly string[], i: number): boolean {
@@ -625,6 +650,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
   }
+  // "Track legislative procedure progress", "Track and analyze attendance patterns": what is followed is read.
+  if (lead.base === 'track' && tracksMeasure(toks.slice(i + 1, i + 9))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4), reread: lead.base }];
+  }
   // "Check a checkbox or radio button": a form control is ticked (not "Check if a checkbox is checked", a question).
   if (lead.base === 'check' && !QUESTION_STARTS.has(toks[i + 1] ?? '') && toks.slice(i + 1, i + 4).some((w) => TICKED_CONTROLS.has(w))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
@@ -821,6 +850,22 @@ export function listedDestruction(text: string): string | undefined {
     const hit = word === 'crud' ? true : lookupInflected(word);
     if (hit === true || (hit && hit.form === 'ing' && hit.entry.category === 'destructive' && !hit.entry.noun && !hit.entry.weak)) {
       return quote(cut(text.slice(Math.max(0, (m.index ?? 0) - 60), (m.index ?? 0) + m[0].length + 40), 120));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A catch-all's operations defined one per line in its description ("- **dismiss**: Delete a notification",
+ * "`archive` – Archive a session"): the quoted definition of the first that destroys, if any. Only a
+ * verb's base or -s form after the colon counts ("- deleted: Deleted items" names a state).
+ */
+export function definedDestruction(text: string): string | undefined {
+  if (!text.includes('\n')) return undefined;
+  for (const m of text.matchAll(/(?:^|\n)[ \t]{0,8}[-*•][ \t]{0,3}[*`'"]{0,2}[a-z][a-z0-9_]{1,40}[*`'"]{0,2}[ \t]{0,3}(?::|[-–—][ \t])[ \t]{0,3}(\p{L}{3,30})/gu)) {
+    const hit = lookupInflected(fold(m[1]));
+    if (hit && (hit.form === 'base' || hit.form === 's') && hit.entry.category === 'destructive' && !hit.entry.weak && !hit.entry.noun) {
+      return quote(cut(m[0].trim(), 120));
     }
   }
   return undefined;

@@ -24,7 +24,7 @@ import type { Category, Classification, Risk, Signal, SignalSource } from '../sc
 import { CATEGORIES } from '../schemas/values.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
-import { descriptionEvidence, listedDestruction, UNASSIGNING, type LeadVerb } from './description.ts';
+import { definedDestruction, descriptionEvidence, listedDestruction, UNASSIGNING, type LeadVerb } from './description.ts';
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
@@ -216,6 +216,13 @@ export function classifyTool(tool: McpTool): Classification {
   if (listed) {
     descEvidence.push({ category: 'destructive', source: 'description', strong: true });
     signals.push({ id: 'destructive-verb', label: 'A router whose description lists a destructive operation', evidence: listed, source: 'description' });
+  }
+  // "**Actions:** - **mark_read**: Mark … - **dismiss**: Delete a notification": a catch-all's operation
+  // names say less than their definitions do.
+  const defined = schema.findings.some((f) => f.signal.id === 'catch-all-action') ? definedDestruction(window) : undefined;
+  if (defined) {
+    descEvidence.push({ category: 'destructive', source: 'description', strong: true });
+    signals.push({ id: 'destructive-verb', label: 'A catch-all whose description defines an operation that destroys', evidence: defined, source: 'description' });
   }
   // `detach_script`, "Remove a script from a node": the name says the remove undoes a link; the script stays.
   // Not "Disconnect your account and remove stored credentials": a second verb does more than the name's.

@@ -32,6 +32,8 @@ type Line = [words: string, category: Category, flags?: 'weak' | 'noun' | 'weak 
 const ENGLISH: Line[] = [
   ['get read list search find fetch retrieve lookup look describe inspect browse', 'read'],
   ['download validate verify analyze analyse calculate compute summarize summarise explain geocode', 'read'],
+  // Text rewritten and handed back, as a translation is: "Rephrase text in the same language".
+  ['rephrase paraphrase reword', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],

@@ -1304,6 +1304,34 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-36 (recorded tools, as served and with annotations stripped)', () => {
+    it("takes a catch-all's operations from their definitions in its description", () => {
+      assert.deepEqual(both(recorded('agent-orchestrator-pulse', 'action_notification')), ['destructive', 'destructive']);
+      const states = { action: { type: 'string', enum: ['archive', 'list_deleted', 'restore'] } };
+      const c = classifyTool(tool('manage_sessions', 'Manage sessions.\n- **archive**: Archive a session\n- **list_deleted**: Deleted sessions, listed\n- **restore**: Restore one', states));
+      assert.notEqual(c.category, 'destructive');
+    });
+
+    it('reads "track" when it follows a measure (progress, positions, patterns), not when it records', () => {
+      assert.deepEqual(both(recorded('european-parliament', 'track_legislation')), ['read', 'read']);
+      assert.deepEqual(both(recorded('european-parliament', 'track_mep_attendance')), ['read', 'read']);
+      assert.deepEqual(both(recorded('wordpress-pkg', 'wp_seo_track_serp')), ['read', 'read']);
+      assert.equal(classifyTool(tool('track_event', 'Track an event with its properties')).access, 'write');
+      assert.equal(classifyTool(tool('track_time', 'Track time spent on a task for the status report')).access, 'write');
+    });
+
+    it('reads a rephrasing, as a translation', () => {
+      assert.deepEqual(both(recorded('deepl', 'rephrase-text')), ['read', 'read']);
+    });
+
+    it('reads a generated report or overview that is handed back, not one saved', () => {
+      assert.deepEqual(both(recorded('european-parliament', 'generate_report')), ['read', 'read']);
+      assert.deepEqual(both(recorded('european-parliament', 'generate_political_landscape')), ['read', 'read']);
+      assert.equal(classifyTool(tool('make_report', 'Generate a report file of the sales')).access, 'write');
+      assert.equal(classifyTool(tool('make_report', 'Generate a monthly report and save it to the shared drive')).access, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -184,7 +184,7 @@ const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', '
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
 const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
 /** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
-const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges', 'grant', 'grants']);
+const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges', 'grant', 'grants', 'protection', 'protections']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -310,7 +310,8 @@ function afterLabel(sentence: string): string | undefined {
 function launchesCode(object: readonly string[]): boolean {
   let i = 0;
   while (i < object.length && (ARTICLES.has(object[i]) || object[i] === 'new')) i++;
-  if (RUN_OBJECTS.has(object[i] ?? '')) return true;
+  // "Start a build", "Trigger a new deployment for the app" (not "Create a new build model": a model).
+  if (RUN_OBJECTS.has(object[i] ?? '') && (object[i + 1] === undefined || OBJECT_ENDINGS.has(object[i + 1]))) return true;
   const end = Math.min(object.length, 10);
   for (let j = i; j < end; j++) {
     // "Create a new agent in a new tmux pane", "Start a server in a terminal window": a process is started.
@@ -689,8 +690,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const leaves = lead.base === 'remove' && (MEMBERS.has(head) || (from > i && from < i + 6 && GROUPINGS.has(headNoun(toks.slice(from + 1, from + 5)))));
   // "Remove the public sharing link for a dashboard": sharing stops, the dashboard stays.
   const unshares = (head === 'link' || head === 'links') && SHARING.has(toks[toks.indexOf(head, o) - 1] ?? '');
-  // "Revoke a member's access to an organization", "Remove the access password from a Send": a grant or a lock
-  // is taken off; the member, the thing shared and its data stay.
+  // "Revoke a member's access to an organization", "Remove the access password from a Send", "Remove protection
+  // from a branch": a grant or a lock is taken off; the member, the thing shared and its data stay.
   const ungrants = (lead.base === 'revoke' || lead.base === 'remove') && GRANTS.has(head);
   if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && SET_ON.has(head) && from > i && from < i + 8))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
@@ -701,7 +702,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Convert a regular pull request to draft status": the thing itself is changed, not a text computed.
   if (lead.base === 'convert') {
     const to = toks.indexOf('to', i + 1);
-    if (to > i && to < i + 9 && toks.slice(to + 1, to + 4).some((w) => STATES.has(w))) {
+    // The state is what "to" leads to ("to draft status", "to a draft"), not a word inside a longer object ("to production-ready code").
+    const state = toks[to + 1] !== undefined && ARTICLES.has(toks[to + 1]) ? toks[to + 2] : toks[to + 1];
+    if (to > i && to < i + 9 && STATES.has(state ?? '')) {
       return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(to + 2), reread: lead.base }];
     }
   }
@@ -750,7 +753,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
     const inRun = j < slashRun;
     if (toks[j] === '/' && !inRun && !verbAt.has(j - 1)) continue;
     let k = j + 1;
-    while (k < end && (isAdverb(toks[k]) || CONJUNCTIONS.has(toks[k]))) k++;
+    // "… and auto-save it to the library": "auto" before a verb says how it is done.
+    while (k < end && (isAdverb(toks[k]) || CONJUNCTIONS.has(toks[k]) || (toks[k] === 'auto' && lookupInflected(toks[k + 1] ?? '') !== undefined))) k++;
     const w = toks[k];
     if (w === undefined) break;
     const next = lookupInflected(w);

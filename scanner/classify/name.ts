@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { clearsOnlyTransient, DIRECTIONS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
+import { actionNoun, clearsOnlyTransient, DIRECTIONS, GENERIC_VERBS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -40,6 +40,9 @@ const STATE_NOUNS = new Set(['status', 'statuses', 'progress', 'state']);
 /** A name's first verb that reads: a plain read anywhere, or a noun-like one (`check`, `query`) as the name's first word. */
 const leadsRead = (entry: VerbEntry | undefined, index: number) =>
   plainRead(entry) || (entry !== undefined && index === 0 && entry.category === 'read' && !entry.weak);
+
+/** Action nouns that may be code to run: a query. */
+const QUERIES = new Set(['query', 'queries']);
 
 /** Words that join two actions in a name: `get_or_create_user`, `read_and_delete`. */
 const CONJUNCTIONS = new Set(['and', 'or', 'then']);
@@ -102,7 +105,14 @@ export function nameEvidence(name: string): NameEvidence {
   });
   // With no plain verb, a noun-like verb that leads the name (`edit_script`: edit) is its verb and the later ones its object.
   const leading = nouns.filter((v) => v.index === 0);
-  const verbs = plain.length === 0 ? (leading.length > 0 ? leading : nouns) : [...plain, ...leading].sort((a, b) => a.index - b.index);
+  let verbs = plain.length === 0 ? (leading.length > 0 ? leading : nouns) : [...plain, ...leading].sort((a, b) => a.index - b.index);
+  // `runNextJSAudit`, `execute_search`: a generic verb's object names the action ("Run an audit" reads).
+  // Not a query: `execute_query` is as often SQL run as a question asked (its parameters tell).
+  const generic = verbs[0];
+  if (generic && GENERIC_VERBS.has(generic.word)) {
+    const noun = words.slice(generic.index + 1).find((w) => actionNoun(w) !== undefined && !QUERIES.has(w));
+    if (noun) verbs = [{ ...generic, word: `${generic.word} ${noun}`, entry: { category: actionNoun(noun)! }, weak: false }, ...verbs.slice(1).filter((v) => v.word !== noun)];
+  }
   const verbIndexes = new Set(verbs.map((v) => v.index));
   const others = verbs.length === 0 ? words : words.filter((_, i) => !verbIndexes.has(i));
   const moneyNouns = findMoneyNouns(others, verbs.map((v) => v.word));

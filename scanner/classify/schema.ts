@@ -354,6 +354,19 @@ function operationChoices(values: readonly string[]): boolean {
  * A catch-all parameter (`action`, `operation`, `method`…) whose enum spans
  * several capabilities: the tool can do the most severe of them.
  */
+/**
+ * True for an enum value that names something that happened rather than an operation to do: a to-do's
+ * or an event's kind (`build_failed`, `merge_train_removed`, `assigned`), a state (`deleted`). It ends in a
+ * past participle and does not start with a plain verb (`mark_as_completed`, `delete_archived` still act).
+ */
+function namesEvent(words: readonly string[]): boolean {
+  const last = words.at(-1) ?? '';
+  if (last.length <= 4 || !last.endsWith('ed') || lookupEnumVerb(last) !== undefined) return false;
+  if (words.length === 1) return true;
+  const first = lookupEnumVerb(words[0]);
+  return first === undefined || first.noun === true;
+}
+
 function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
     // A top-level parameter, or a field of each item of a top-level list: `items: [{operation: create | update | delete, …}]`
@@ -373,6 +386,7 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     for (const value of values) {
       let best: Category | undefined;
       const words = splitWords(value);
+      if (namesEvent(words)) continue;
       // `getDeployLog`, `getManageTask`: after a leading read, the rest is what is read.
       if (words.length > 1 && lookupEnumVerb(words[0])?.category === 'read') {
         ops.push({ value, category: 'read' });

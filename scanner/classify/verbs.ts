@@ -620,5 +620,5 @@ export function actionNoun(word: string): Category | undefined {
  */
 export const DIRECTIONS: ReadonlySet<string> = new Set(['forward', 'reverse']);
 
-/** Generic verbs whose object says what happens: "Performs a search", "Makes a payment". */
-export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'take', 'takes', 'have', 'has', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);
+/** Generic verbs whose object says what happens: "Performs a search", "Makes a payment", "Capture a screenshot". */
+export const GENERIC_VERBS: ReadonlySet<string> = new Set(['perform', 'performs', 'do', 'does', 'make', 'makes', 'take', 'takes', 'capture', 'captures', 'have', 'has', 'conduct', 'conducts', 'carry', 'carries', 'run', 'runs', 'execute', 'executes', 'realiza', 'efectua', 'efetua', 'effectue', 'fuhrt']);

@@ -1332,6 +1332,45 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-37 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes "auto" before a coordinated verb as how it is done ("… and auto-save it")', () => {
+      assert.deepEqual(both(recorded('robloxstudio', 'export_build')), ['write', 'write']);
+      assert.equal(classifyTool(tool('export_layout', 'Export the frame and auto layout settings as JSON')).access, 'read');
+    });
+
+    it('runs code only when a build or a deployment is the head of what is started', () => {
+      assert.deepEqual(both(recorded('robloxstudio', 'create_build')), ['write', 'write']);
+      assert.equal(classifyTool(tool('start_build', 'Start a build for the app')).category, 'execute');
+      assert.equal(classifyTool(tool('trigger', 'Trigger a new deployment')).category, 'execute');
+    });
+
+    it('reads "capture" as a generic verb whose object says what happens', () => {
+      assert.deepEqual(both(recorded('robloxstudio', 'capture_screenshot')), ['read', 'read']);
+      assert.equal(classifyTool(tool('capture', 'Capture a payment for an order')).category, 'financial');
+    });
+
+    it("reads a name's generic verb by the action noun after it, but not a query", () => {
+      assert.deepEqual(both(recorded('browser-tools-agentdesk', 'runNextJSAudit')), ['read', 'read']);
+      assert.equal(classifyTool(tool('run_query', '')).access, 'write');
+    });
+
+    it('takes a protection removed from a branch for a lock taken off', () => {
+      assert.deepEqual(both(recorded('gitlab-zereight', 'unprotect_branch')), ['write', 'write']);
+      assert.equal(classifyTool(tool('drop_branch', 'Remove the branch from the project')).category, 'destructive');
+    });
+
+    it('writes when "convert" leads to a state, not to a longer object', () => {
+      assert.deepEqual(both(recorded('context-manager', 'figma_to_code')), ['read', 'read']);
+      assert.equal(classifyTool(tool('to_draft', 'Convert the pull request to a draft')).access, 'write');
+    });
+
+    it("skips a catch-all's values that name events or states, not operations", () => {
+      assert.deepEqual(both(recorded('gitlab-zereight', 'list_todos')), ['read', 'read']);
+      const ops = { action: { type: 'string', enum: ['mark_as_completed', 'delete_completed'] } };
+      assert.equal(classifyTool(tool('todos', 'Manage to-do items', ops)).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

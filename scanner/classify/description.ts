@@ -250,7 +250,7 @@ const TIME_WORDS = new Set(['after', 'before', 'during', 'following', 'once']);
 const READ_ONLY_LANGUAGES = new Set(['soql', 'sosl', 'promql', 'logql', 'traceql', 'jql', 'jmespath', 'jsonpath', 'xpath']);
 
 /** Texts that "build" or "construct" puts together and returns, running nothing: a URL, a query, a command line. */
-const BUILT_TEXTS = new Set(['url', 'urls', 'uri', 'link', 'links', 'endpoint', 'query', 'queries', 'string', 'command', 'request', 'payload', 'filter', 'expression', 'prompt']);
+const BUILT_TEXTS = new Set(['url', 'urls', 'uri', 'link', 'links', 'endpoint', 'query', 'queries', 'string', 'command', 'commands', 'request', 'payload', 'filter', 'expression', 'prompt']);
 
 /** True when a text of `BUILT_TEXTS` is named before another action starts ("Build the app and run its command" builds the app). */
 function builtText(object: readonly string[]): boolean {
@@ -857,6 +857,20 @@ export function listedDestruction(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A lead that says the tool puts commands together and hands them back, for someone else to run:
+ * "Generates validated … install commands", "Builds the migration command". What the tool's name says
+ * (`starwind_add`, `*_init`) and its switches (`overwrite`) are then what the command will do; not
+ * "Generates the install command and then runs it".
+ */
+const RETURNED_COMMANDS = /^\s{0,8}(?:generates?|builds?|constructs?|composes?)\b[^.\n]{0,120}?\bcommands?\b(?![^.\n]{0,40}\b(?:and|then)\s{1,3}(?:runs?|executes?)\b)/i;
+
+/** The quoted lead when the description says the tool returns commands it does not run (`RETURNED_COMMANDS`). */
+export function returnedCommands(text: string): string | undefined {
+  const m = RETURNED_COMMANDS.exec(text.slice(0, 200));
+  return m ? quote(m[0].trim(), 120) : undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ import type { Category, Classification, Risk, Signal, SignalSource } from '../sc
 import { CATEGORIES } from '../schemas/values.ts';
 import type { McpTool } from '../schemas/tools-list.ts';
 import { annotationEvidence } from './annotations.ts';
-import { definedDestruction, descriptionEvidence, listedDestruction, UNASSIGNING, type LeadVerb } from './description.ts';
+import { definedDestruction, descriptionEvidence, listedDestruction, returnedCommands, UNASSIGNING, type LeadVerb } from './description.ts';
 import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
@@ -159,8 +159,16 @@ export function classifyTool(tool: McpTool): Classification {
   // `execute_step`, "Record completion of a plan step": the tool records that something ran; the run
   // the name speaks of is not its own.
   const recordsRun = desc.verbs.length > 0 && !desc.verbs[0].secondary && RECORDING_VERBS.has(baseOf(desc.verbs[0].word)) && desc.verbs.every((v) => v.category !== 'execute');
-  if (!umbrellaOnly(nameEv.verbs.map((v) => v.word))) for (const e of named.evidence) if (!(recordsRun && e.category === 'execute')) evidence.push(e);
-  for (const sig of named.signals) signals.push(recordsRun && sig.id === 'execute-verb' ? { ...sig, label: `${sig.label}; the description says it records a run, not that it runs one` } : sig);
+  // `starwind_add`, "Generates validated … install commands": the name says what the returned command
+  // does; the tool itself runs nothing.
+  const commands = desc.verbs.length > 0 && desc.verbs.every((v) => v.category === 'read') ? returnedCommands(description) : undefined;
+  const yields = (category: Category) => (recordsRun && category === 'execute') || (commands !== undefined && category !== 'read');
+  if (!umbrellaOnly(nameEv.verbs.map((v) => v.word))) for (const e of named.evidence) if (!yields(e.category)) evidence.push(e);
+  for (const sig of named.signals) {
+    if (recordsRun && sig.id === 'execute-verb') signals.push({ ...sig, label: `${sig.label}; the description says it records a run, not that it runs one` });
+    else if (commands && sig.source === 'name' && sig.id !== 'read-verb') signals.push({ ...sig, label: `${sig.label}; what the command it returns does (${commands})` });
+    else signals.push(sig);
+  }
   const hasNameVerb = nameEv.verbs.length > 0;
   // `kpi_revenue`, "KPI card: total revenue…": a name of nouns and a first sentence that presents a
   // chart or a figure read; a second sentence ("type='pie' → …") does not say what the tool does.
@@ -266,6 +274,10 @@ export function classifyTool(tool: McpTool): Classification {
   for (const f of schema.findings) {
     if (f.httpMethods && definesRequests) {
       signals.push({ ...f.signal, label: `${f.signal.label}; the HTTP method of what the tool defines or lists, not a request it sends` });
+      continue;
+    }
+    if (commands && f.signal.id === 'destructive-parameter') {
+      signals.push({ ...f.signal, label: `${f.signal.label}; an option of the command it returns, which it does not run` });
       continue;
     }
     if ((inspectsCode || readOnlyQuery) && f.signal.id === 'code-parameter') {

@@ -1371,6 +1371,16 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-38 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads a tool that returns commands it does not run, whatever its name and switches say the command does', () => {
+      assert.deepEqual(both(recorded('starwind', 'starwind_init')), ['read', 'read']);
+      assert.deepEqual(both(recorded('starwind', 'starwind_add')), ['read', 'read']);
+      const overwrite = { overwrite: { type: 'boolean', description: 'Overwrite existing files' } };
+      assert.notEqual(classifyTool(tool('add_component', 'Generates the install command and then runs it', overwrite)).access, 'read');
+      assert.equal(classifyTool(tool('add_component', 'Adds the component files to the project', overwrite)).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -651,6 +651,11 @@ function sentenceLead(sentence: string): LeadVerb[] {
   if (lead.base === 'verify' && toks.slice(i + 1, i + 4).some((w) => VERIFIED_CLAIMS.has(w))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
   }
+  // "Rollback a transaction", "Rolls back an active transaction, undoing ALL changes": its uncommitted work is lost
+  // (not "Roll back a deployment", which redeploys what was there).
+  if ((lead.base === 'rollback' || (lead.base === 'roll' && toks[i + 1] === 'back')) && toks.slice(i + 1, i + 6).some((w) => w === 'transaction' || w === 'transactions')) {
+    return [{ word: first, category: 'destructive', entry: { category: 'destructive' }, phrase: phraseOf(i + 3), reread: 'rollback' }];
+  }
   // "Track legislative procedure progress", "Track and analyze attendance patterns": what is followed is read.
   if (lead.base === 'track' && tracksMeasure(toks.slice(i + 1, i + 9))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4), reread: lead.base }];

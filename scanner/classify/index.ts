@@ -35,7 +35,7 @@ import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanW
 export { POISONING_SIGNAL_IDS };
 
 /** Lead verbs of tools that take code to look at or transform, not to run. */
-const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'validate', 'explain', 'analyze', 'analyse', 'lint', 'check', 'verify', 'summarize', 'summarise', 'describe']);
+const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'validate', 'explain', 'analyze', 'analyse', 'lint', 'check', 'verify', 'summarize', 'summarise', 'describe', 'diagnose']);
 
 /** The base form of a (folded) description word: `converts` → `convert`. */
 const baseOf = (word: string) => lookupInflected(word)?.base ?? word;

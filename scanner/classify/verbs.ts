@@ -34,6 +34,8 @@ const ENGLISH: Line[] = [
   ['download validate verify analyze analyse calculate compute summarize summarise explain geocode', 'read'],
   // Text rewritten and handed back, as a translation is: "Rephrase text in the same language".
   ['rephrase paraphrase reword', 'read'],
+  // "Infers seed rules from schema metadata": worked out and returned.
+  ['infer', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
@@ -53,6 +55,10 @@ const ENGLISH: Line[] = [
   ['track request type press message email apply link transfer swap release revert', 'write', 'noun'],
   ['sign react rate replace place claim', 'write', 'noun'],
   ['confirm redeem rebuild recreate', 'write'],
+  // "Alters an existing view definition", `alter_table`: SQL's word for change.
+  ['alter', 'write'],
+  // "Rolls back an active transaction": only with "back" does it say much (see the rollback rule).
+  ['roll', 'write', 'noun'],
   // Taking back an approval: "Remove approval from a pull request" (the request stays).
   ['unapprove', 'write'],
   // Deploying again builds and runs the code again, as deploying does.
@@ -402,6 +408,24 @@ const CONFIGURATION_NOUNS = new Set([
   'class', 'classes',
 ]);
 
+/** Verbs that open or close a database's unit of work: begin, commit or roll back a transaction. */
+const TRANSACTION_CONTROL = new Set(['begin', 'start', 'commit', 'rollback', 'roll', 'abort']);
+/** Words of a database beside "transaction": a SQL query run in one, a database's transaction. */
+const DATABASE_WORDS = new Set(['database', 'databases', 'db', 'sql', 'query', 'queries', 'statement', 'statements', 'table', 'tables']);
+/** Words that put a statement inside a transaction: "within an existing transaction", `execute_in_transaction`. */
+const INSIDE = new Set(['in', 'within', 'inside']);
+
+/**
+ * True when the "transaction" at `i` among `words` (with `verbs`, base forms) is a database's unit of work:
+ * opened, committed or rolled back, beside SQL or a database, or what a statement runs inside.
+ */
+function databaseTransaction(words: readonly string[], verbs: readonly string[], i: number): boolean {
+  if (verbs.some((v) => TRANSACTION_CONTROL.has(v)) || words.some((w) => TRANSACTION_CONTROL.has(w) || DATABASE_WORDS.has(w))) return true;
+  let k = i - 1;
+  while (k >= 0 && (words[k] === 'a' || words[k] === 'an' || words[k] === 'the' || words[k] === 'existing' || words[k] === 'current' || words[k] === 'active')) k--;
+  return INSIDE.has(words[k] ?? '');
+}
+
 /** Words after "wire" that make it the verb to connect: "wire up", "wire it into", "wire in". */
 const WIRING_FOLLOWERS = new Set(['up', 'it', 'them', 'into', 'in', 'together']);
 
@@ -431,7 +455,9 @@ export function moneyNouns(words: readonly string[], verbs: readonly string[]): 
     // "Create a Bill of Materials": a product's recipe.
     !((w === 'bill' || w === 'bills') && words[i + 1] === 'of') &&
     // "wire up object tracking", "wire it into a project": to wire is to connect; a wire transfer moves money.
-    !(w === 'wire' && WIRING_FOLLOWERS.has(words[i + 1] ?? ''));
+    !(w === 'wire' && WIRING_FOLLOWERS.has(words[i + 1] ?? '')) &&
+    // `commit_transaction`, "Executes a SQL query within an existing transaction": a database's unit of work.
+    !((w === 'transaction' || w === 'transactions') && databaseTransaction(words, verbs, i));
   // "Attach a receipt image to a transaction", "Create a transaction group from existing transactions": when
   // the object is an attached thing or a grouping and no money, the money nouns after a preposition own it.
   const object = owner > 0 ? words.slice(0, owner) : [];

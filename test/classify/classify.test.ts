@@ -1381,6 +1381,34 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-39 (recorded tools, as served and with annotations stripped)', () => {
+    it("takes a database's transaction for a unit of work, not money", () => {
+      assert.deepEqual(both(recorded('mssql-node', 'start-transaction')), ['write', 'write']);
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'commit_transaction')), ['write', 'write']);
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'execute_in_transaction')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('refund_transaction', 'Refund a card transaction')).category, 'financial');
+      assert.equal(classifyTool(tool('create_transaction', 'Create a transaction for a customer')).category, 'financial');
+    });
+
+    it('destroys when a transaction is rolled back, not a deployment', () => {
+      assert.deepEqual(both(recorded('mssql-node', 'rollback-transaction')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'rollback_transaction')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('rollback_deploy', 'Roll back a deployment to the previous version')).category, 'write');
+    });
+
+    it('takes "read-only … statements" for a read-only query, and "diagnose" for inspecting code', () => {
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'run_select_query')), ['read', 'read']);
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'repair_query')), ['read', 'read']);
+      const sql = { query: { type: 'string', description: 'The SQL statement to run' } };
+      assert.equal(classifyTool(tool('run_sql', 'Executes SQL statements', sql)).category, 'execute');
+    });
+
+    it('reads "infer", and writes "alter"', () => {
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'infer_seed_rules')), ['read', 'read']);
+      assert.deepEqual(both(recorded('mysql-berthojoris', 'alter_view')), ['write', 'write']);
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- [--split held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9|held-out-10|held-out-11|held-out-12|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|held-out-18|held-out-19|held-out-20|held-out-21|held-out-22|held-out-23|held-out-24|held-out-25|held-out-26|held-out-27|held-out-28|held-out-29|held-out-30|held-out-31|held-out-32|held-out-33|held-out-34|held-out-35|held-out-36|held-out-37|held-out-38|held-out-39|tuning|all] [--verbose] [--json]`: scores
+ * `npm run eval -- [--split held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9|held-out-10|held-out-11|held-out-12|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|held-out-18|held-out-19|held-out-20|held-out-21|held-out-22|held-out-23|held-out-24|held-out-25|held-out-26|held-out-27|held-out-28|held-out-29|held-out-30|held-out-31|held-out-32|held-out-33|held-out-34|held-out-35|held-out-36|held-out-37|held-out-38|held-out-39|held-out-40|tuning|all] [--verbose] [--json]`: scores
  * the classifier and the two baselines on the labelled real tools.
  */
 import { z } from 'zod';
@@ -17,11 +17,11 @@ async function main(argv: string[]): Promise<number> {
     if (a === '--split') {
       const v = argv[++i];
       const parsed = SplitSchema.or(z.literal('all')).safeParse(v);
-      if (!parsed.success) throw new InputError(`--split: expected tuning, held-out, held-out-2, held-out-3, held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13, held-out-14, held-out-15, held-out-16, held-out-17, held-out-18, held-out-19, held-out-20, held-out-21, held-out-22, held-out-23, held-out-24, held-out-25, held-out-26, held-out-27, held-out-28, held-out-29, held-out-30, held-out-31, held-out-32, held-out-33, held-out-34, held-out-35, held-out-36, held-out-37, held-out-38, held-out-39 or all, got ${JSON.stringify(v)}`, '(command line)');
+      if (!parsed.success) throw new InputError(`--split: expected tuning, held-out, held-out-2, held-out-3, held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13, held-out-14, held-out-15, held-out-16, held-out-17, held-out-18, held-out-19, held-out-20, held-out-21, held-out-22, held-out-23, held-out-24, held-out-25, held-out-26, held-out-27, held-out-28, held-out-29, held-out-30, held-out-31, held-out-32, held-out-33, held-out-34, held-out-35, held-out-36, held-out-37, held-out-38, held-out-39, held-out-40 or all, got ${JSON.stringify(v)}`, '(command line)');
       split = parsed.data;
     } else if (a === '--verbose') verbose = true;
     else if (a === '--json') json = true;
-    else throw new InputError(`unknown option ${JSON.stringify(a)}; usage: eval [--split held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9|held-out-10|held-out-11|held-out-12|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|held-out-18|held-out-19|held-out-20|held-out-21|held-out-22|held-out-23|held-out-24|held-out-25|held-out-26|held-out-27|held-out-28|held-out-29|held-out-30|held-out-31|held-out-32|held-out-33|held-out-34|held-out-35|held-out-36|held-out-37|held-out-38|held-out-39|tuning|all] [--verbose] [--json]`, '(command line)');
+    else throw new InputError(`unknown option ${JSON.stringify(a)}; usage: eval [--split held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6|held-out-7|held-out-8|held-out-9|held-out-10|held-out-11|held-out-12|held-out-13|held-out-14|held-out-15|held-out-16|held-out-17|held-out-18|held-out-19|held-out-20|held-out-21|held-out-22|held-out-23|held-out-24|held-out-25|held-out-26|held-out-27|held-out-28|held-out-29|held-out-30|held-out-31|held-out-32|held-out-33|held-out-34|held-out-35|held-out-36|held-out-37|held-out-38|held-out-39|held-out-40|tuning|all] [--verbose] [--json]`, '(command line)');
   }
   const labels = await loadLabels(LABELS_FILE);
   const report = evaluate(await labelledTools(labels, FIXTURES_DIR, split), split);

@@ -172,6 +172,8 @@ const MARKS = new Set(['tag', 'tags', 'label', 'labels']);
 
 /** What is set on a thing and taken off it again, the thing staying: "Remove a previously set schedule from a release". */
 const SET_ON = new Set([...MARKS, 'schedule', 'schedules']);
+/** Places where a thing is kept, so that removing it from one deletes it: "Remove tag from system". */
+const STORES = new Set(['system', 'server', 'instance', 'database', 'db', 'storage', 'registry', 'library', 'catalog', 'platform']);
 
 /**
  * States a stored thing is converted to, which it keeps being: "Convert a pull request to draft status"
@@ -698,7 +700,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Revoke a member's access to an organization", "Remove the access password from a Send", "Remove protection
   // from a branch": a grant or a lock is taken off; the member, the thing shared and its data stay.
   const ungrants = (lead.base === 'revoke' || lead.base === 'remove') && GRANTS.has(head);
-  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && SET_ON.has(head) && from > i && from < i + 8))) {
+  // "Remove tag from system": a mark removed from where it is kept, not from a thing it is on, ceases to exist.
+  const fromStore = from > i && STORES.has(toks[from + 1] === 'the' ? toks[from + 2] ?? '' : toks[from + 1] ?? '');
+  if (lead.entry.category === 'destructive' && (UNASSIGNING.has(lead.base) || ungrants) && (leaves || unshares || ungrants || SCHEDULED.has(head) || ASSOCIATIONS.has(head) || (lead.base === 'remove' && SET_ON.has(head) && from > i && from < i + 8 && !fromStore))) {
     return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2), reread: lead.base }];
   }
   if (lead.entry.category === 'destructive' && UNASSIGNING.has(lead.base) && (toks.slice(i + 1, i + 7).includes('as') || toks.slice(i + 1, i + 5).some((w) => ASSOCIATIONS.has(w)))) {

@@ -1409,6 +1409,13 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-40 (recorded tools, as served and with annotations stripped)', () => {
+    it('destroys a mark removed from where it is kept, not from a thing it is on', () => {
+      assert.deepEqual(both(recorded('n8n-management', 'n8n_delete_tag')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('untag', 'Remove a tag from a workflow')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -351,10 +351,6 @@ function operationChoices(values: readonly string[]): boolean {
 }
 
 /**
- * A catch-all parameter (`action`, `operation`, `method`…) whose enum spans
- * several capabilities: the tool can do the most severe of them.
- */
-/**
  * True for an enum value that names something that happened rather than an operation to do: a to-do's
  * or an event's kind (`build_failed`, `merge_train_removed`, `assigned`), a state (`deleted`). It ends in a
  * past participle and does not start with a plain verb (`mark_as_completed`, `delete_archived` still act).
@@ -367,6 +363,10 @@ function namesEvent(words: readonly string[]): boolean {
   return first === undefined || first.noun === true;
 }
 
+/**
+ * A catch-all parameter (`action`, `operation`, `method`…) whose enum spans
+ * several capabilities: the tool can do the most severe of them.
+ */
 function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
   for (const p of props) {
     // A top-level parameter, or a field of each item of a top-level list: `items: [{operation: create | update | delete, …}]`

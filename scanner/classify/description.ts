@@ -77,8 +77,8 @@ export interface DescriptionEvidence {
   acts?: string;
   /**
    * The first sentence, when it leads with no verb but presents a chart, a report or a figure
-   * ("KPI card: total revenue…", "Scatter chart: price vs qty", "Breakdown of orders by customer"):
-   * what the tool returns, so it reads.
+   * ("KPI card: total revenue…", "Scatter chart: price vs qty", "Breakdown of orders by customer"),
+   * or only names data ("Coin data.", "Trading pair data."): what the tool returns, so it reads.
    */
   display?: string;
 }
@@ -141,6 +141,19 @@ const DISPLAY_NOUNS = new Set([
 
 /** Words read from the start of a verbless first sentence for a display noun. */
 const DISPLAY_WORDS = 8;
+
+/**
+ * Nouns of records handed back, which end a first sentence that only names what the tool returns:
+ * "Coin data.", "Funding rate history.", "News articles." (not "Update history.", a verb and its object,
+ * nor "User data deletion.", whose head is an action).
+ */
+const DATA_HEADS = new Set([
+  'data', 'history', 'histories', 'news', 'articles', 'tweets', 'tickers', 'quotes', 'prices', 'stocks', 'holdings', 'records',
+  'logs', 'guides', 'metadata', 'details', 'info', 'information',
+]);
+
+/** The most words (outside brackets) of a first sentence read as a heading that names data. */
+const HEADING_WORDS = 6;
 
 /** Verbs that, creating or starting something, run code when it is a deployment or comes from source or a container image. */
 const LAUNCHING = new Set(['create', 'trigger', 'start', 'launch', 'add', 'spin']);
@@ -386,6 +399,22 @@ function displayPhrase(sentence: string): string | undefined {
   // "Failed sessions count", "Queued tests per hour": a past participle before the noun describes it.
   if (!rendering && toks.slice(0, at).some((w) => { const v = lookupInflected(w); return v !== undefined && v.entry.category !== 'read' && v.form !== 'ed'; })) return undefined;
   return quote(sentence, 80);
+}
+
+/**
+ * A first sentence that is only a short noun phrase ending in a noun of data ("Coin treasury data (corporate
+ * holdings).", "Trading pair data."): its quote, else undefined. An -ing form leading it is a modifier
+ * ("Trading pair data."); any other verb makes it an order ("Export audit logs.", "Check browser logs.",
+ * "Update history.").
+ */
+function dataHeading(sentence: string, lead: readonly LeadVerb[]): string | undefined {
+  const bare = sentence.replace(/\([^()]{0,200}\)/g, ' ').trim();
+  if (!/^[^.!?]*[.!?]?$/.test(bare)) return undefined;
+  const toks = tokens(bare, HEADING_WORDS + 1).filter((w) => w !== ',' && w !== '/');
+  if (toks.length === 0 || toks.length > HEADING_WORDS) return undefined;
+  const head = toks.at(-1)!;
+  if (!DATA_HEADS.has(head) || toks.length < 2) return undefined;
+  return lead.every((v) => lookupInflected(v.word)?.form === 'ing') ? quote(sentence, 80) : undefined;
 }
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */
@@ -926,9 +955,11 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
     const after = verbs.length === 0 ? afterLabel(sentence) : undefined;
     if (after) verbs = sentenceLead(after);
     if (verbs.length === 0) verbs = listedOperations(sentence);
-    if (n === 0 && verbs.length === 0) {
-      const display = displayPhrase(sentence);
+    if (n === 0) {
+      const heading = dataHeading(sentence, verbs);
+      const display = heading ?? (verbs.length === 0 ? displayPhrase(sentence) : undefined);
       if (display) out.display = display;
+      if (heading) verbs = [];
     }
     if (verbs.length > 0) {
       out.verbs = n === 0 ? verbs : verbs.map((v) => ({ ...v, secondary: true }));

@@ -170,13 +170,13 @@ export function classifyTool(tool: McpTool): Classification {
     else signals.push(sig);
   }
   const hasNameVerb = nameEv.verbs.length > 0;
-  // `kpi_revenue`, "KPI card: total revenue…": a name of nouns and a first sentence that presents a
-  // chart or a figure read; a second sentence ("type='pie' → …") does not say what the tool does.
+  // `kpi_revenue`, "KPI card: total revenue…", `index_data`, "Index data.": a name of nouns and a first sentence
+  // that presents a chart, a figure or data read; a second sentence ("type='pie' → …") does not say what the tool does.
   const display = !hasNameVerb && desc.verbs.every((v) => v.secondary) ? desc.display : undefined;
   const descEvidence: Evidence[] = [];
   if (display) {
     descEvidence.push({ category: 'read', source: 'description', strong: false });
-    signals.push({ id: 'read-verb', label: 'Description presents a chart, a report or a figure (reads, weak)', evidence: display, source: 'description' });
+    signals.push({ id: 'read-verb', label: 'Description presents a chart, a report, a figure or the data it returns (reads, weak)', evidence: display, source: 'description' });
   }
   // `firecrawl_crawl_process`, "Deep crawling of… Efficiently discovers and extracts content": a weak
   // verb in the name (process, call, trigger) does not say more than the description's second sentence.

@@ -1416,6 +1416,20 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-41 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads a name of nouns whose first sentence only names the data it returns', () => {
+      for (const name of ['coin_info', 'news', 'kline', 'coin_treasury', 'crypto_stock', 'hl_ticker', 'trading_pair', 'coin_futures_data']) {
+        assert.deepEqual(both(recorded('aicoin-opendata', name)), ['read', 'read'], name);
+      }
+      // Only a heading: a verb leading it, a head that is an action, a longer sentence, or a verb in the name decide.
+      assert.equal(classifyTool(tool('browser_logs', 'Upload browser logs.')).category, 'write');
+      assert.equal(classifyTool(tool('history', 'Update history.')).category, 'write');
+      assert.equal(classifyTool(tool('user_data', 'User data deletion.')).category, 'write');
+      assert.equal(classifyTool(tool('team_records', 'Sales team members, their regions and quarterly targets data.')).category, 'write');
+      assert.equal(classifyTool(tool('purge_cache', 'Cache data.')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

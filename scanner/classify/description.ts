@@ -159,6 +159,13 @@ const HEADING_WORDS = 6;
 const LAUNCHING = new Set(['create', 'trigger', 'start', 'launch', 'add', 'spin']);
 /** Objects that are themselves runs of code: "Trigger a new deployment", "Start a build". */
 const RUN_OBJECTS = new Set(['deployment', 'deployments', 'redeploy', 'redeployment', 'build', 'builds']);
+/**
+ * What runs when it is triggered or started, though not when it is created: "Trigger a pipeline run", "Start
+ * the pipeline for a branch" (a CI pipeline runs the repository's code; "Create a pipeline" only defines one).
+ */
+const PIPELINES = new Set(['pipeline', 'pipelines']);
+/** Verbs that set going what is already defined. */
+const SETTING_OFF = new Set(['trigger', 'start', 'launch']);
 /** Sources whose code a service created from them builds and runs: "from a GitHub repository", "from a Docker image". */
 const CODE_SOURCES = new Set(['repository', 'repositories', 'repo', 'repos', 'dockerfile', 'source']);
 /** Images that are code to run (a container's), as against a machine's disk image. */
@@ -305,6 +312,21 @@ const QUESTION_STARTS = new Set(['if', 'whether', 'that', 'for']);
  */
 const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\bor\s{1,3})\bto\s{1,3}(?:a|the)\s{1,3}(?:(?:specified|given|provided)\s{1,3})?(?:local\s{1,3})?(?:file|path)\b/i;
 
+/**
+ * The model's context as a destination, ending the sentence (so that no other action follows): "… to your
+ * context", "… into the LLM's context" (not "… to the build context", a folder a build reads). Bounded, no
+ * nested quantifiers.
+ */
+const INTO_CONTEXT = /\b(?:to|into)\s{1,3}(?:your|the|my|this)\s{1,3}(?:(?:llm|model|ai|agent|assistant|conversation|chat)(?:['’]s)?\s{1,3})?context\W{0,3}$/i;
+
+/** Verbs that bring something in: "Add a Figma file to your context", "Load a document into the context". */
+const BRINGING = new Set(['add', 'load', 'attach', 'bring', 'pull', 'insert', 'inject', 'put', 'include']);
+
+/** What a sum adds, after an optional count: "two numbers", "a pair of integers". */
+const NUMBERS = new Set(['numbers', 'integers', 'floats', 'decimals']);
+/** Counts that may stand before `NUMBERS`. */
+const COUNTS = new Set(['two', 'three', 'several', 'multiple', 'some', 'the', 'a', 'pair', 'of', 'list', 'set', 'any', 'given']);
+
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
 /** What a calling agent does when it hands something to the tool (third person: "provides", "submits"). */
@@ -339,6 +361,24 @@ function launchesCode(object: readonly string[]): boolean {
     return false;
   }
   return false;
+}
+
+/** "two numbers", "a pair of integers", with nothing after them but "together": the whole object is numbers, and no other action follows. */
+function computesOnNumbers(object: readonly string[]): boolean {
+  let i = 0;
+  while (i < object.length && (COUNTS.has(object[i]) || /^\d+$/.test(object[i]))) i++;
+  if (!NUMBERS.has(object[i] ?? '')) return false;
+  const next = object[i + 1];
+  return next === undefined || next === 'together';
+}
+
+/** "a (new) pipeline run", "the pipeline for main": a pipeline, or its run, is the whole object (not "the pipeline editor"). */
+function startsPipeline(object: readonly string[]): boolean {
+  let i = 0;
+  while (i < object.length && (ARTICLES.has(object[i]) || object[i] === 'new')) i++;
+  if (!PIPELINES.has(object[i] ?? '')) return false;
+  const next = object[i + 1];
+  return next === undefined || next === 'run' || next === 'runs' || OBJECT_ENDINGS.has(next);
 }
 
 /** What a started program runs in: "Start the agent container". */
@@ -756,8 +796,16 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Manually trigger a cron job", "Force trigger a GoodJob cron schedule immediately": the job's code runs now
   // (not "Create a cron trigger", which only schedules it).
   const triggersCron = lead.base === 'trigger' && toks.slice(i + 1, i + 5).includes('cron');
-  if (startsContainer || triggersCron || (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14)))) {
+  if (startsContainer || triggersCron || (SETTING_OFF.has(lead.base) && startsPipeline(toks.slice(i + 1, i + 6))) || (LAUNCHING.has(lead.base) && launchesCode(toks.slice(i + 1, i + 14)))) {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 6), reread: lead.base }];
+  }
+  // "Add a Figma file to your context": the file is read into the conversation; nothing is stored anywhere.
+  if (BRINGING.has(lead.base) && INTO_CONTEXT.test(sentence)) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 6), reread: lead.base }];
+  }
+  // "Adds two numbers": a sum computed and returned (not "Add phone numbers to a contact", "Add numbers to the list").
+  if (lead.base === 'add' && computesOnNumbers(toks.slice(i + 1, i + 6))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 3), reread: lead.base }];
   }
   // "Render an SVG to a PNG asset on disk", "Export the report to a file": what is computed is saved.
   if (lead.entry.category === 'read' && SAVED_OUTPUT.test(sentence)) {

@@ -630,6 +630,8 @@ const ACTION_NOUNS = new Map<string, Category>([
   ['query', 'read'], ['review', 'read'], ['report', 'read'], ['aggregation', 'read'], ['calculation', 'read'], ['comparison', 'read'], ['validation', 'read'],
   // "Run a comprehensive Lighthouse audit on a website": an inspection, which reports what it finds.
   ['audit', 'read'], ['inspection', 'read'], ['assessment', 'read'],
+  // "Run AI-powered keyword discovery for a project": what is found is reported.
+  ['discovery', 'read'],
   ['update', 'write'], ['edit', 'write'], ['change', 'write'], ['modification', 'write'], ['insertion', 'write'],
   ['deletion', 'destructive'], ['removal', 'destructive'], ['cleanup', 'destructive'], ['wipe', 'destructive'],
   ['payment', 'financial'], ['purchase', 'financial'], ['transfer', 'write'], ['refund', 'financial'],

@@ -1428,6 +1428,27 @@ describe('classifier rules', () => {
       assert.equal(classifyTool(tool('team_records', 'Sales team members, their regions and quarterly targets data.')).category, 'write');
       assert.equal(classifyTool(tool('purge_cache', 'Cache data.')).category, 'destructive');
     });
+
+    it('runs a pipeline triggered or started, not one created', () => {
+      assert.deepEqual(both(recorded('azure-devops-tiberriver', 'trigger_pipeline')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('start_build', 'Start the pipeline for a branch')).category, 'execute');
+      assert.equal(classifyTool(tool('create_pipeline', 'Create a pipeline')).category, 'write');
+      assert.equal(classifyTool(tool('open_editor', 'Start the pipeline editor')).category, 'write');
+    });
+
+    it("reads what is added to the model's context, a sum of numbers, and a discovery run", () => {
+      assert.deepEqual(both(recorded('figma-mcp-pkg', 'add_figma_file')), ['read', 'read']);
+      assert.deepEqual(both(recorded('hello-world-pkg', 'add')), ['read', 'read']);
+      assert.deepEqual(both(recorded('llmrank', 'discover_keywords')), ['read', 'read']);
+      assert.equal(classifyTool(tool('load_doc', "Load a document into the LLM's context")).category, 'read');
+      // A build's context is a folder; numbers added to something are stored.
+      assert.equal(classifyTool(tool('add_file', 'Add a file to the build context')).category, 'write');
+      assert.equal(classifyTool(tool('add_phone', 'Add phone numbers to a contact')).category, 'write');
+      assert.equal(classifyTool(tool('add_contact_info', 'Add phone numbers')).category, 'write');
+      assert.equal(classifyTool(tool('add_items', 'Add numbers to the list')).category, 'write');
+      assert.equal(classifyTool(tool('add_and_store', 'Adds two numbers and stores the result')).category, 'write');
+      assert.equal(classifyTool(tool('add_doc', 'Add a document to your context and delete the original')).category, 'destructive');
+    });
   });
 
   it('gives a catch-all tool the most severe of its operations', () => {

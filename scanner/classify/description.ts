@@ -857,6 +857,12 @@ function sentenceLead(sentence: string): LeadVerb[] {
       verbAt.add(k);
       continue;
     }
+    // "Close a session and discard its browser tab": a transient thing cleared, as with a lead "Flush the cache".
+    if (next.entry.category === 'destructive' && clearsOnlyTransient(next.base, toks.slice(k + 1, k + 8))) {
+      verbs.push({ word: w, category: 'write', entry: { category: 'write' }, phrase: phraseOf(k), reread: next.base });
+      verbAt.add(k);
+      continue;
+    }
     // "Adds, removes, or replaces tags on assets": a mark taken off, as with a lead "Remove a tag from…".
     if (next.base === 'remove' && MARKS.has(sharedObject(toks, k + 1))) {
       verbs.push({ word: w, category: 'write', entry: { category: 'write' }, phrase: phraseOf(k), reread: next.base });
@@ -903,12 +909,27 @@ function survivorIsObject(before: string, leadSentence: string, leadWord: string
   if (k < 0) return BACK_REFERENCES.has(words.at(-1) ?? '');
   const subject = words[k];
   if (BACK_REFERENCES.has(subject)) return true;
-  const lead = tokens(leadSentence, 20);
-  const at = lead.indexOf(fold(leadWord));
-  const object = headNoun(lead.slice(at + 1, at + 6));
-  const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  const object = leadObject(leadSentence, leadWord);
   return object !== '' && singular(object) === singular(subject);
 }
+
+/** The head noun of the lead verb's object: "task" in "Remove a task from a project". */
+function leadObject(leadSentence: string, leadWord: string): string {
+  const lead = tokens(leadSentence, 20);
+  const at = lead.indexOf(fold(leadWord));
+  return headNoun(lead.slice(at + 1, at + 6));
+}
+
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+
+/**
+ * "Does NOT delete the actual NotebookLM notebook on Google's side": the tool says what it does not delete
+ * (up to five words; its head is the last before a preposition, so "Does NOT delete products in the category"
+ * spares products). Bounded, no nested quantifiers.
+ */
+const NOT_DELETED = /\b(?:does|do|will)\s{1,3}not\s{1,3}(?:delete|destroy|erase)\s{1,3}((?:[\p{L}\p{N}'’-]{1,30}\s{1,3}){0,4}[\p{L}\p{N}'’-]{1,30})/iu;
+/** What every match of `NOT_DELETED` contains, tested first. */
+const NOT_DELETED_WORDS = ['not delete', 'not destroy', 'not erase'];
 
 /** A statement that what the tool removes still exists afterwards: "The task will still exist in the system". */
 const SURVIVES = /\b(?:will\s+still\s+exist|still\s+exists?|(?:is|are|will\s+be)\s+not\s+deleted)\b/i;
@@ -1019,7 +1040,10 @@ export function descriptionEvidence(text: string): DescriptionEvidence {
   // Not "Delete a list by id. Bookmarks inside the list are not deleted": other things survive, the list does not.
   const lead0 = out.verbs[0];
   const survives = lead0 && lead0.category === 'destructive' && mentionsAny(head, SURVIVES_WORDS) ? SURVIVES.exec(head) : null;
-  if (lead0 && survives && survivorIsObject(head.slice(0, survives.index), leadSentence, lead0.word)) {
+  // "Remove a notebook from the local library. Does NOT delete the actual notebook": what is removed is spared.
+  const spared = lead0 && lead0.category === 'destructive' && !survives && mentionsAny(head, NOT_DELETED_WORDS) ? NOT_DELETED.exec(head) : null;
+  const sparesObject = spared !== null && singular(headNoun(tokens(spared[1], 5))) === singular(leadObject(leadSentence, lead0.word));
+  if (lead0 && ((survives && survivorIsObject(head.slice(0, survives.index), leadSentence, lead0.word)) || sparesObject)) {
     const base = lookupInflected(lead0.word)?.base;
     if (base && UNASSIGNING.has(base)) out.verbs[0] = { ...lead0, category: 'write', entry: { ...lead0.entry, category: 'write' }, reread: base };
   }

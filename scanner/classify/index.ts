@@ -52,6 +52,15 @@ const RECORDING_VERBS = new Set(['record']);
 /** Verbs that say only that a tool dispatches to several operations ("Manage backups: list/get/…"). */
 const UMBRELLA_VERBS = new Set(['manage', 'administer', 'handle']);
 
+/** A record handed over to be watched or screened: "for monitoring", "to be screened", "for fraud scoring". Bounded. */
+const EXAMINED = /\b(?:for|to)\s{1,3}(?:be\s{1,3})?(?:monitor(?:ing|ed)|screen(?:ing|ed)|(?:risk|fraud)\s{1,3}(?:scoring|screening|checks?))\b/i;
+
+/**
+ * Names of any record, which make a tool generic over the kinds its `doctype` parameter names (`erpnext_doc_submit`);
+ * a tool named for one thing (`update_session_poa_data`) has a document type as a field, not as what it acts on.
+ */
+const GENERIC_RECORDS = new Set(['doc', 'docs', 'document', 'documents', 'record', 'records', 'entity', 'entities', 'object', 'objects', 'resource', 'resources']);
+
 /** Risk by category, before poisoning. */
 export const RISK_BY_CATEGORY: Readonly<Record<Category, Risk>> = {
   read: 'low',
@@ -369,10 +378,16 @@ export function classifyTool(tool: McpTool): Classification {
     // `split_transaction`, "Unsplit a transaction…": records are rearranged, the money they record stays.
     const changeVerbs = allVerbs.filter((w) => lookupInflected(w)?.entry.category !== 'read');
     const reorganises = changeVerbs.length > 0 && changeVerbs.every((w) => REORGANISING_VERBS.has(w));
-    if (!fallback && !reorganises && nameEv.moneyNouns.length > 0) {
+    // `create_transaction`, "Submit a transaction for monitoring and rule evaluation": a record handed over to be
+    // watched or screened; the money it records has moved elsewhere, if at all.
+    const examined = EXAMINED.test(window.slice(0, 200));
+    if (examined && (nameEv.moneyNouns.length > 0 || desc.money)) {
+      signals.push({ id: 'financial-noun', label: 'Mentions money, but as a record submitted for monitoring or screening (no money moves)', evidence: quote(window, 80), source: 'description' });
+    }
+    if (!fallback && !reorganises && !examined && nameEv.moneyNouns.length > 0) {
       money.push({ id: 'financial-noun', label: `Name mentions money (${nameEv.moneyNouns.join(', ')})`, evidence: quote(name), source: 'name' });
     }
-    if (!fallback && !reorganises && desc.money && descEvidence.some((e) => e.category !== 'read')) {
+    if (!fallback && !reorganises && !examined && desc.money && descEvidence.some((e) => e.category !== 'read')) {
       money.push({ id: 'financial-noun', label: `Description mentions money (${desc.money})`, evidence: desc.verbs[0]?.phrase ?? quote(window, 80), source: 'description' });
     }
     // A price on a product, an item or a quote describes what is offered, and a budget's amount is a plan; neither moves money.
@@ -392,7 +407,8 @@ export function classifyTool(tool: McpTool): Classification {
     // `doc_submit` with `doctype` "e.g. 'Sales Order', 'Purchase Invoice'": a tool that acts on any kind of
     // record does to the money-bearing kinds it names what it does to the others.
     const kindVerbs = changeVerbs.map(baseOf);
-    const moneyKinds = !fallback && schema.kinds ? schema.kinds.phrases.filter((kind) => accountingKinds(kind, kindVerbs).length > 0) : [];
+    const generic = nameEv.words.some((w) => GENERIC_RECORDS.has(w));
+    const moneyKinds = !fallback && generic && schema.kinds ? schema.kinds.phrases.filter((kind) => accountingKinds(kind, kindVerbs).length > 0) : [];
     if (moneyKinds.length > 0 && money.length === 0) {
       const kinds = moneyKinds.map((k) => k.join(' ')).join(', ');
       money.push({ id: 'financial-noun', label: `Acts on any kind of record, money-bearing ones among those it names (${kinds})`, evidence: quote(`${schema.kinds!.parameter}: ${kinds}`), source: 'schema' });

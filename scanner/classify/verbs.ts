@@ -36,6 +36,8 @@ const ENGLISH: Line[] = [
   ['rephrase paraphrase reword', 'read'],
   // "Infers seed rules from schema metadata": worked out and returned.
   ['infer', 'read'],
+  // "Ask the user to choose one option", "Ask a question about the docs": an answer comes back.
+  ['ask', 'read'],
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
@@ -542,6 +544,8 @@ const TRANSIENT_OBJECTS = new Set([
   'flag', 'flags',
   // "Clear all cookies" of an automated browser's session: its logins and preferences, set again by the sites.
   'cookie', 'cookies',
+  // "Close a session and discard its browser tab": a tab of the session, as a page closed.
+  'tab', 'tabs',
 ]);
 
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */

@@ -1451,6 +1451,32 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-42 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads a question asked of the user or of a model', () => {
+      assert.deepEqual(both(recorded('vibepowerpack', 'ask_user')), ['read', 'read']);
+      assert.deepEqual(both(recorded('vibepowerpack', 'ask_user_multiple')), ['read', 'read']);
+      // Another verb still decides.
+      assert.equal(classifyTool(tool('ask_and_save', 'Ask the user for a name and save it to the profile')).category, 'write');
+    });
+
+    it('takes a browser tab discarded with its session, or a removed entry the tool says it does not delete, to write', () => {
+      assert.deepEqual(both(recorded('notebooklm-pkg', 'close_session')), ['write', 'write']);
+      assert.deepEqual(both(recorded('notebooklm-pkg', 'remove_notebook')), ['write', 'write']);
+      // A coordinated verb on stored data destroys; what the tool spares must be what it removes.
+      assert.equal(classifyTool(tool('close_project', 'Close a project and discard its files')).category, 'destructive');
+      assert.deepEqual(both(recorded('woocommerce-amitgurbani', 'delete_category')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('category_tool', 'Remove a product category. Does NOT delete products in the category.')).category, 'destructive');
+    });
+
+    it('counts money kinds only for a tool named for any record, and no money in a record submitted for monitoring', () => {
+      assert.deepEqual(both(recorded('didit', 'didit_update_session_poa_data')), ['write', 'write']);
+      assert.deepEqual(both(recorded('erpnext', 'erpnext_doc_submit')), ['financial', 'financial']);
+      assert.deepEqual(both(recorded('didit', 'didit_create_transaction')), ['write', 'write']);
+      assert.equal(classifyTool(tool('create_transaction', 'Create a transaction for a customer')).category, 'financial');
+      assert.equal(classifyTool(tool('create_payment', 'Submit a payment for approval')).category, 'financial');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -29,7 +29,7 @@ import { nameEvidence, type NameEvidence } from './name.ts';
 import { POISONING_SIGNAL_IDS } from './poisoning-ids.ts';
 import { poisoningSignals, type ToolText } from './poisoning.ts';
 import { READ_ONLY_QUERY, schemaEvidence } from './schema.ts';
-import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isDraftOrder, isMockWord, isPlanNoun, lookupInflected, moneyNouns, qualifiesAttached } from './verbs.ts';
+import { REORGANISING_VERBS, accountingKinds, isCatalogueNoun, isDraftOrder, isMockWord, isPlanNoun, lookupInflected, lookupVerb, moneyNouns, qualifiesAttached } from './verbs.ts';
 import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanWindow } from './text.ts';
 
 export { POISONING_SIGNAL_IDS };
@@ -163,7 +163,7 @@ export function classifyTool(tool: McpTool): Classification {
       what = 'Title';
     }
   }
-  nameEv = rereadNameVerbs(nameEv, desc.verbs);
+  nameEv = rereadNameVerbs(namespacedVerb(nameEv, desc.verbs), desc.verbs);
   const named = nameSignals(nameText, nameEv, what);
   // `execute_step`, "Record completion of a plan step": the tool records that something ran; the run
   // the name speaks of is not its own.
@@ -500,6 +500,23 @@ function rereadNameVerbs(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvide
   });
   // A literal like `nameEvidence`'s, not a spread of it: one object shape for both.
   return changed ? { words: ev.words, verbs, moneyNouns: ev.moneyNouns } : ev;
+}
+
+/**
+ * `release-check-versions`, "Check latest versions from App Store/Google Play": a noun-like first word
+ * (`release`, `update`, `post`) right before the description's own lead verb names the group the tool
+ * belongs to, and that second word is its action. Not `post_comment`, "Post a comment": there the first
+ * word is the description's verb.
+ */
+function namespacedVerb(ev: NameEvidence, lead: readonly LeadVerb[]): NameEvidence {
+  const first = lead[0];
+  const only = ev.verbs.length === 1 ? ev.verbs[0] : undefined;
+  if (!first || first.secondary || !only || only.index !== 0 || only.entry.noun !== true) return ev;
+  const second = ev.words[1] ?? '';
+  const entry = lookupVerb(second);
+  if (!entry || second !== (lookupInflected(first.word)?.base ?? first.word)) return ev;
+  // A literal like `nameEvidence`'s, not a spread of it: one object shape for both.
+  return { words: ev.words, verbs: [{ word: second, index: 1, entry, weak: false }], moneyNouns: ev.moneyNouns };
 }
 
 /**

@@ -428,7 +428,8 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
 const DESTROYING_SWITCHES = new Set(['delete', 'remove', 'overwrite', 'purge', 'wipe', 'destroy', 'erase', 'truncate', 'prune']);
 
 /** What a destroying switch may name after its verb: `deleteLocalData`, `remove_source_branch`, `overwrite_existing`. */
-const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches', 'file', 'files', 'history', 'all', 'local', 'volume', 'volumes', 'record', 'records', 'resources', 'objects', 'orphans', 'contents', 'backups', 'snapshots']);
+// `deleteItems` on an ungroup: the grouped items are deleted, not only the group.
+const STORED_THINGS = new Set(['data', 'existing', 'source', 'branch', 'branches', 'file', 'files', 'history', 'all', 'local', 'volume', 'volumes', 'record', 'records', 'resources', 'objects', 'orphans', 'contents', 'backups', 'snapshots', 'items']);
 
 // A `force` switch that says what it forces past: "Force push (overwrites remote history)",
 // "bypass graceful deletion", "bypassing safety checks". "Allow adding otherwise ignored files" is not one.

@@ -1477,6 +1477,22 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-43 (recorded tools, as served and with annotations stripped)', () => {
+    it("reads a noun-like first word of a name as its group when the description leads with the name's second word", () => {
+      assert.deepEqual(both(recorded('pabal-store', 'release-check-versions')), ['read', 'read']);
+      // The first word is the action when the description leads with it, or when nothing else says otherwise.
+      assert.equal(classifyTool(tool('post_comment', 'Post a comment on an issue')).category, 'write');
+      assert.equal(classifyTool(tool('release_check', 'Release the checked items')).category, 'write');
+      assert.equal(classifyTool(tool('push_test', 'Returns the results after pushing the test build to the device')).category, 'write');
+    });
+
+    it('takes a switch that deletes items to destroy', () => {
+      assert.deepEqual(both(recorded('miro-kjarzyna', 'ungroup-items')), ['destructive', 'destructive']);
+      const keep = { boardId: { type: 'string' }, keepItems: { type: 'boolean' } };
+      assert.equal(classifyTool(tool('ungroup', 'Ungroup a group on a board', keep)).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -13,6 +13,7 @@ import {
   CJK_FILLERS,
   CJK_MONEY,
   CJK_VERBS,
+  GRANTS,
   DIRECTIONS,
   GENERIC_VERBS,
   JA_VERBS,
@@ -205,8 +206,6 @@ const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
 const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
-/** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
-const GRANTS = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges', 'grant', 'grants', 'protection', 'protections']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -273,9 +272,19 @@ const READ_ONLY_LANGUAGES = new Set(['soql', 'sosl', 'promql', 'logql', 'traceql
 
 /** Texts that "build" or "construct" puts together and returns, running nothing: a URL, a query, a command line. */
 const BUILT_TEXTS = new Set(['url', 'urls', 'uri', 'link', 'links', 'endpoint', 'query', 'queries', 'string', 'command', 'commands', 'request', 'payload', 'filter', 'expression', 'prompt']);
+/**
+ * Texts handed back when they are the object itself, before any preposition: "Generate a custom color palette…",
+ * "Generate HTML component templates…" (not "Generate a PDF from a template", nor "… a template file").
+ */
+const RETURNED_TEXTS = new Set(['palette', 'palettes', 'template', 'templates', 'snippet', 'snippets']);
+/** Words that make what is generated a file: "Generate a template file in the project". */
+const FILE_WORDS = new Set(['file', 'files', 'folder', 'folders', 'directory', 'directories', 'disk']);
 
 /** True when a text of `BUILT_TEXTS` is named before another action starts ("Build the app and run its command" builds the app). */
 function builtText(object: readonly string[]): boolean {
+  const end = object.findIndex((w) => OBJECT_ENDINGS.has(w));
+  const head = end < 0 ? object : object.slice(0, end);
+  if (head.some((w) => RETURNED_TEXTS.has(w)) && !head.some((w) => FILE_WORDS.has(w))) return true;
   for (const w of object) {
     // "Generate a public sharing link", "Generate a customer portal link": a way in for someone, a session that
     // did not exist before, is made.
@@ -327,6 +336,9 @@ const NUMBERS = new Set(['numbers', 'integers', 'floats', 'decimals']);
 /** Counts that may stand before `NUMBERS`. */
 const COUNTS = new Set(['two', 'three', 'several', 'multiple', 'some', 'the', 'a', 'pair', 'of', 'list', 'set', 'any', 'given']);
 
+/** What a chat is held with when its reply is all that comes back: "Chat with a model". */
+const MODELS = new Set(['model', 'models', 'llm', 'llms', 'ai', 'assistant', 'chatbot', 'gpt']);
+
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
 /** What a calling agent does when it hands something to the tool (third person: "provides", "submits"). */
@@ -361,6 +373,15 @@ function launchesCode(object: readonly string[]): boolean {
     return false;
   }
   return false;
+}
+
+/** Words after "navigate" that make it a browser's move: "to a URL", "back", "the page". */
+const BROWSER_MOVES = new Set(['to', 'back', 'forward', 'away', 'through', 'url', 'urls', 'link', 'links', 'site', 'website', 'web']);
+
+/** True for "navigate" with a direct object that is no page, tab or URL: "navigate SonarQube components". */
+function browsesStructure(base: string, object: readonly string[]): boolean {
+  if (base !== 'navigate' || object.length === 0) return false;
+  return !object.some((w) => BROWSER_MOVES.has(w) || DISPLAYED.has(w));
 }
 
 /** "two numbers", "a pair of integers", with nothing after them but "together": the whole object is numbers, and no other action follows. */
@@ -696,6 +717,11 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (toks.slice(i + 1, i + 9).includes('as')) return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4) }];
   }
   const lead = generated || generatedText ? { base: 'generate', entry: { category: 'read' as const }, form: 'base' as Form } : lookupInflected(first);
+  // "Chat with a model using conversation messages", "Chat with DeepSeek V4 models": a model's reply comes back.
+  // Not in the lexicon: a chat with people posts messages, and `geminiChat` drives an agent.
+  if ((first === 'chat' || first === 'chats') && toks[i + 1] === 'with' && toks.slice(i + 2, i + 6).some((w) => MODELS.has(w))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4) }];
+  }
   if (!lead) {
     if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
     // "Generate or rotate the events API key": a verb the lexicon does not know, then one it knows (not
@@ -709,6 +735,10 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // "Execute SOQL queries with GROUP BY…": a query language that can only read.
   if (lead.entry.category === 'execute' && toks.slice(i + 1, i + 3).some((w) => READ_ONLY_LANGUAGES.has(w))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 2) }];
+  }
+  // "Navigate the project's file tree": a structure browsed (not "Navigate to a URL", "Navigate the page back").
+  if (browsesStructure(lead.base, toks.slice(i + 1, i + 5))) {
+    return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 3), reread: lead.base }];
   }
   // "Build a ready-to-use websocket endpoint…", "Construct the authorization URL": a text is put together and returned.
   if (buildsTextOrPicture(lead.base, toks.slice(i + 1, i + 9))) {
@@ -847,10 +877,18 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (!next || !sameForm(lead.form, next.form)) continue;
     // "Get user and post details": a noun-like word is a verb only when an object or another verb follows,
     // or when it comes right after a verb in a list of verbs ("List, apply, restore patches").
-    if (!inRun && next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '') && !verbAt.has(j - 1)) continue;
+    // "register agents, checkout/release/complete tasks": a slash-joined run of verbs is a list of verbs too.
+    const slashVerbs = toks[k + 1] === '/' && lookupInflected(toks[k + 2] ?? '') !== undefined;
+    if (!inRun && next.entry.noun && !VERB_FOLLOWERS.has(toks[k + 1] ?? '') && !verbAt.has(j - 1) && !slashVerbs) continue;
     // "filtered by account, category, tag, status", "(anchor date, hide-no-activity preference)": after a
     // comma, a word is a verb only in a list of verbs ("Create, update or delete") or before its object.
-    if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '')) continue;
+    if (toks[j] === ',' && !verbAt.has(j - 1) && !OBJECT_STARTS.has(toks[k + 1] ?? '') && !slashVerbs) continue;
+    // "Search and navigate SonarQube components": a structure browsed, not a browser moved.
+    if (browsesStructure(next.base, toks.slice(k + 1, k + 5))) {
+      verbs.push({ word: w, category: 'read', entry: { category: 'read' }, phrase: phraseOf(k), reread: next.base });
+      verbAt.add(k);
+      continue;
+    }
     // "Crawl the project and build an interactive map of its scripts": a picture is drawn, nothing compiled.
     if (buildsTextOrPicture(next.base, toks.slice(k + 1, k + 9))) {
       verbs.push({ word: w, category: 'read', entry: { category: 'read' }, phrase: phraseOf(k), reread: next.base });

@@ -11,7 +11,7 @@ import type { Category, Signal } from '../schemas/result.ts';
 import { CATEGORIES } from '../schemas/values.ts';
 import { asRecord, asString, cut, mask, mentionsAny, quote } from './text.ts';
 import { compact, splitWords } from './words.ts';
-import { clearsOnlyTransient, lookupEnumVerb, moneyNouns } from './verbs.ts';
+import { clearsOnlyTransient, GRANTS, lookupEnumVerb, moneyNouns, TEXT_PARTS } from './verbs.ts';
 
 /** Deepest schema nesting walked. */
 export const MAX_DEPTH = 10;
@@ -343,6 +343,16 @@ function listedChoices(description: string): string[] {
   return out.length >= 2 ? out : [];
 }
 
+/**
+ * A list of three or more single words, each quoted, joined only by commas ("(e.g., 'create', 'list', 'remove')"),
+ * as its words; none otherwise ("\"add\" to register, \"remove\" to unregister" defines each one). Bounded.
+ */
+const QUOTED_LIST = /['"`][a-z][a-z_-]{0,30}['"`](?:\s{0,3},\s{0,3}(?:(?:or|and)\s{1,3})?['"`][a-z][a-z_-]{0,30}['"`]){2,19}/i;
+function quotedChoices(description: string): string[] {
+  const m = QUOTED_LIST.exec(description.slice(0, 300));
+  return m ? [...m[0].matchAll(/[a-z][a-z_-]{0,30}/gi)].map((w) => w[0]).filter((w) => !/^(?:or|and)$/i.test(w)) : [];
+}
+
 /** True when at least three choices, and most of them, lead with a verb: `clear_sessions`, `reset_roles`. */
 function operationChoices(values: readonly string[]): boolean {
   if (values.length < 3) return false;
@@ -376,7 +386,10 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
     const named = CATCH_ALL.has(words.at(-1) ?? '');
     const enumerated = enumValues(p.schema);
     // `operation` described "ADD COLUMN, DROP COLUMN, ALTER COLUMN, etc.": the choices, listed in words.
-    const values = enumerated.length === 0 && named ? listedChoices(paramDescription(p)) : enumerated;
+    const listed = enumerated.length === 0 && named ? listedChoices(paramDescription(p)) : enumerated;
+    // "Action to perform (e.g., 'create', 'list', 'remove', 'inspect')": the choices, quoted in the description.
+    // Only for a parameter that is nothing but the operation: not `VoiceMethod` "(`GET` or `POST`)", a callback's method.
+    const values = listed.length === 0 && OPERATION_NAMES.has(compact(p.name)) ? quotedChoices(paramDescription(p)) : listed;
     // Any parameter whose choices are operations (`toolId: clear_sessions | recount_terms | reset_roles`)
     // is a catch-all too, whatever its name.
     if (!named && !operationChoices(values)) continue;
@@ -396,7 +409,10 @@ function catchAll(props: readonly SchemaProperty[]): SchemaFinding | undefined {
         // `chargeback_reverse` among the kinds a list filters by: a word as often a noun or an adjective is a verb only first.
         const entry = i > 0 && lookupEnumVerb(w)?.noun ? undefined : lookupEnumVerb(w);
         // `clear_template_cache`, `reset_password`: transient state, not stored data (`clearsOnlyTransient`).
-        const category = entry && (clearsOnlyTransient(w, words.slice(i + 1)) || (grants && w === 'revoke')) ? 'write' : entry?.category;
+        // `delete_protection`: a lock taken off what it guards (as "Remove protection from a branch"); `delete_line` among
+        // an edit's modes: a file's text edited.
+        const takesOff = entry?.category === 'destructive' && words.slice(i + 1).some((x) => GRANTS.has(x) || TEXT_PARTS.has(x));
+        const category = entry && (clearsOnlyTransient(w, words.slice(i + 1)) || (grants && w === 'revoke') || takesOff) ? 'write' : entry?.category;
         if (category && (best === undefined || rank(category) > rank(best))) best = category;
       }
       if (best) ops.push({ value, category: best });

@@ -67,7 +67,11 @@ const ENGLISH: Line[] = [
   ['redeploy', 'execute'],
   // Acting on a claim, a plan or a record already there: "Accept a payment dispute", "Upgrade a subscription",
   // "Ingest events", "Rerequest a check".
-  ['accept upgrade downgrade ingest rerequest resend', 'write'],
+  ['accept ingest rerequest resend', 'write'],
+  // As often nouns: "Get usage tips and upgrade info", "the upgrade path".
+  ['upgrade downgrade', 'write', 'noun'],
+  // Touch input on a device, as a click is on a page: "Tap on the device at the given coordinates".
+  ['tap swipe', 'write'],
   // "Rotate the API key": a new secret replaces the old one.
   ['rotate', 'write'],
   // "Reverse a transaction"; as often an adjective (`reverse_geocode`, `chargeback_reverse` among filter values).
@@ -146,6 +150,8 @@ export const CJK_VERBS: readonly (readonly [string, Category])[] = (
     ['计算', 'read'], ['编码', 'read'], ['解析', 'read'], ['识别', 'read'], ['翻译', 'read'], ['转换', 'read'],
     // Locating and measuring: "定位 IP 的所在位置" (locates an IP address), "测量两个坐标之间的距离" (measures a distance).
     ['定位', 'read'], ['测量', 'read'],
+    // "根据人数直接推荐适合的菜品组合" (recommends dishes for a number of people).
+    ['推荐', 'read'],
     ['管理', 'write'],
     ['创建', 'write'], ['新建', 'write'], ['添加', 'write'], ['新增', 'write'], ['更新', 'write'],
     ['修改', 'write'], ['编辑', 'write'], ['设置', 'write'], ['写入', 'write'], ['上传', 'write'],
@@ -547,6 +553,15 @@ const TRANSIENT_OBJECTS = new Set([
   // "Close a session and discard its browser tab": a tab of the session, as a page closed.
   'tab', 'tabs',
 ]);
+
+/** A grant of access or a lock on it, which can be taken off what it guards: "a member's access", "the access password". */
+export const GRANTS: ReadonlySet<string> = new Set(['access', 'password', 'passwords', 'passcode', 'permission', 'permissions', 'privilege', 'privileges', 'grant', 'grants', 'protection', 'protections']);
+
+/**
+ * Parts of a text, which deleting edits the text that holds them: `delete_line` among an edit's modes
+ * (not a database's row, a record of its own).
+ */
+export const TEXT_PARTS: ReadonlySet<string> = new Set(['line', 'lines', 'word', 'words', 'character', 'characters', 'char', 'chars', 'paragraph', 'paragraphs', 'sentence', 'sentences']);
 
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */
 const OBJECT_ENDS = new Set(['of', 'for', 'from', 'in', 'on', 'at', 'to', 'into', 'with', 'by', 'within', 'across', 'de', 'du', 'von', 'aus']);

@@ -1493,6 +1493,44 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-44 (recorded tools, as served and with annotations stripped)', () => {
+    it('knows touch gestures, "upgrade" as a noun, a recommendation in Chinese and a chat with a model', () => {
+      assert.deepEqual(both(recorded('expo-pkg', 'automation_tap')), ['write', 'write']);
+      assert.deepEqual(both(recorded('pdfcrowd', 'pdfcrowd_info')), ['read', 'read']);
+      assert.deepEqual(both(recorded('howtocook', 'mcp_howtocook_whatToEat')), ['read', 'read']);
+      assert.deepEqual(both(recorded('ollama-pkg', 'ollama_chat')), ['read', 'read']);
+      // Leading, "upgrade" is still the action; a chat with people is not a model's reply; a Chinese sentence that also creates is no read.
+      assert.equal(classifyTool(tool('change_plan', 'Upgrade a subscription to the next plan')).category, 'financial');
+      assert.equal(classifyTool(tool('team_chat', 'Chat with your team in a channel')).category, 'write');
+      assert.equal(classifyTool(tool('meals', '根据偏好推荐菜谱并创建购物清单')).category, 'write');
+    });
+
+    it('reads a palette or a template generated as the whole object, and a structure navigated', () => {
+      assert.deepEqual(both(recorded('tailwindcss', 'generate_color_palette')), ['read', 'read']);
+      assert.deepEqual(both(recorded('tailwindcss', 'generate_component_template')), ['read', 'read']);
+      assert.deepEqual(both(recorded('sonarqube-pkg', 'components')), ['read', 'read']);
+      assert.equal(classifyTool(tool('make_pdf', 'Generate a PDF from a template')).category, 'write');
+      assert.equal(classifyTool(tool('scaffold', 'Generate a template file in the project')).category, 'write');
+      assert.equal(classifyTool(tool('go', 'Navigate to a URL')).category, 'write');
+      assert.equal(classifyTool(tool('go_back', 'Navigate the browser back')).category, 'write');
+    });
+
+    it("reads a slash-joined run of verbs after a comma as verbs, and a catch-all's choices quoted in a list", () => {
+      assert.deepEqual(both(recorded('github-project-manager', 'agent_work')), ['write', 'write']);
+      assert.deepEqual(both(recorded('docker-0xshariq', 'docker-volume')), ['destructive', 'destructive']);
+      // Quoted choices that each carry a definition are no list; a callback's method is no operation.
+      assert.deepEqual(both(recorded('godot-mcp-server', 'setup_autoload')), ['write', 'write']);
+      const callback = { VoiceMethod: { type: 'string', description: "The HTTP method: 'GET', 'POST', or 'PUT'" } };
+      assert.ok(!classifyTool(tool('create_application', 'Create a new application', callback)).signals.some((s) => s.id === 'catch-all-action'));
+    });
+
+    it("takes a catch-all's deletion of a protection or of a text's lines to write, not to destroy", () => {
+      assert.deepEqual(both(recorded('fast-filesystem', 'fast_edit_multiple_blocks')), ['write', 'write']);
+      const rows = { action: { type: 'string', enum: ['list', 'insert_row', 'delete_row'] } };
+      assert.equal(classifyTool(tool('sheet_rows', 'Work with the rows of a sheet', rows)).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

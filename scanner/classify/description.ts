@@ -203,9 +203,9 @@ const STORES = new Set(['system', 'server', 'instance', 'database', 'db', 'stora
 const STATES = new Set(['draft', 'drafts', 'status', 'state', 'ready']);
 
 /** People who belong to a group, a team or a project and stay users when removed from it: "Remove a team member". */
-const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers']);
+const MEMBERS = new Set(['member', 'members', 'collaborator', 'collaborators', 'participant', 'participants', 'assignee', 'assignees', 'reviewer', 'reviewers', 'moderator', 'moderators']);
 /** Groupings whose members survive being taken out of them: "Remove a project from an access group", "Remove a dashboard from favourites". */
-const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists']);
+const GROUPINGS = new Set(['group', 'groups', 'team', 'teams', 'favorites', 'favourites', 'list', 'lists', 'segment', 'segments', 'audience', 'audiences', 'cohort', 'cohorts']);
 /** Words before "link" that make it a way in to something shared, which survives the link: "Remove the public sharing link for a dashboard". */
 const SHARING = new Set(['share', 'sharing', 'shared', 'public']);
 /** A whole configuration, which replacing puts a new one in the place of: "Create or replace firewall configuration". */
@@ -338,6 +338,23 @@ const COUNTS = new Set(['two', 'three', 'several', 'multiple', 'some', 'the', 'a
 
 /** What a chat is held with when its reply is all that comes back: "Chat with a model". */
 const MODELS = new Set(['model', 'models', 'llm', 'llms', 'ai', 'assistant', 'chatbot', 'gpt']);
+
+/** What a tool's parameters take, after "Accepts": ids, names, paths, URLs, lists of them. */
+const INPUT_NOUNS = new Set(['id', 'ids', 'identifier', 'identifiers', 'name', 'names', 'url', 'urls', 'uri', 'uris', 'path', 'paths', 'array', 'list', 'string', 'strings', 'value', 'values', 'parameter', 'parameters', 'argument', 'arguments', 'input', 'inputs', 'either', 'bare']);
+
+/**
+ * True when `word` (folded) stands in `sentence` only capitalised (not in capitals): a name ("…or Resend dashboard
+ * URL"). Linear: one pass over the sentence's words.
+ */
+function namedInSentence(sentence: string, word: string): boolean {
+  let seen = false;
+  for (const m of sentence.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    if (fold(m[0]) !== word) continue;
+    if (m[0][0] === m[0][0].toLowerCase() || m[0] === m[0].toUpperCase()) return false;
+    seen = true;
+  }
+  return seen;
+}
 
 /** Who calls a tool, when a description makes it the subject: "Agent provides…", "The caller reports…". */
 const CALLERS = new Set(['agent', 'agents', 'caller', 'callers']);
@@ -670,6 +687,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
     }
   }
 
+  // "Accepts bare or `schema.table` identifiers", "Accepts an array of ids": what the parameters take, not an action
+  // (not "Accepts a pending invitation", nor "Accepts the invitation by ID").
+  if (first === 'accepts' && toks.slice(i + 1, i + 7).some((w) => INPUT_NOUNS.has(w)) && !toks.slice(i + 1, i + 7).some((w) => w === 'by' || w === 'from' || w === 'for')) return [];
   // "Set from_pantry=true to search your pantry", "Set `dry_run` to false to apply": advice on a parameter, not what the tool does.
   if (first === 'set' && PARAMETER_ADVICE.test(sentence)) return [];
 
@@ -873,6 +893,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
     while (k < end && (isAdverb(toks[k]) || CONJUNCTIONS.has(toks[k]) || (toks[k] === 'auto' && lookupInflected(toks[k + 1] ?? '') !== undefined))) k++;
     const w = toks[k];
     if (w === undefined) break;
+    // "…by ID, alias, or Resend dashboard URL": a capitalised word inside a sentence, after an object, is a name (a
+    // product's), not a verb (not "Create, Read, Update and Delete records", a Title Case list of verbs).
+    if (!verbAt.has(j - 1) && namedInSentence(sentence, w)) continue;
     const next = lookupInflected(w);
     if (!next || !sameForm(lead.form, next.form)) continue;
     // "Get user and post details": a noun-like word is a verb only when an object or another verb follows,

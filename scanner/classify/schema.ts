@@ -219,8 +219,8 @@ export const MAX_CODE_DEPTH = 5;
 /** A parameter description saying its command or script is run. */
 const RUN_DESCRIPTION = /\b(?:commands?|script)\s{1,3}to\s{1,3}(?:run|execute)\b|\b(?:commands?|script)\s{1,3}(?:that\s{1,3})?(?:runs|is\s{1,3}run|is\s{1,3}executed|will\s{1,3}be\s{1,3}(?:run|executed))\b/i;
 
-/** A parameter's or a tool's description calling its query read-only: "A read-only SQL query to run against the logs". */
-export const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\b(?:quer(?:y|ies)|statements?)\b|只读\s{0,2}(?:SQL|查询)/i;
+/** A parameter's or a tool's description calling its query read-only: "A read-only SQL query to run against the logs", "(SELECT only)". */
+export const READ_ONLY_QUERY = /\bread[-\s]?only\b[^.]{0,40}?\b(?:quer(?:y|ies)|statements?)\b|\bselect[-\s]only\b|\bonly\s{1,3}select\b|只读\s{0,2}(?:SQL|查询)/i;
 
 // A dispatcher's bag of arguments for the sub-command it is told to run: `{command, parameters: {…}}`.
 const ARGUMENT_BAGS = new Set(['parameters', 'params', 'arguments', 'args']);

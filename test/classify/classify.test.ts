@@ -1531,6 +1531,32 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-45 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes a capitalised word inside a sentence for a name, not a coordinated verb', () => {
+      assert.deepEqual(both(recorded('resend-pkg', 'get-broadcast')), ['read', 'read']);
+      assert.deepEqual(both(recorded('resend-pkg', 'get-template')), ['read', 'read']);
+      // Lower case, or first in the sentence, it is still a verb.
+      assert.equal(classifyTool(tool('mail_tool', 'Get an e-mail by ID or resend it')).category, 'write');
+      assert.equal(classifyTool(tool('mailer', 'Resend the last e-mail')).category, 'write');
+      assert.equal(classifyTool(tool('records', 'Create, Read, Update and Delete records')).category, 'destructive');
+      assert.equal(classifyTool(tool('records_tool', 'List records and DELETE stale ones')).category, 'destructive');
+    });
+
+    it('reads "Accepts …" about the parameters as no action, and a query said to be SELECT only as read-only', () => {
+      assert.deepEqual(both(recorded('mssql-mcp-node-pkg', 'describe_table')), ['read', 'read']);
+      assert.deepEqual(both(recorded('dbeaver', 'export_data')), ['read', 'read']);
+      assert.equal(classifyTool(tool('invites', 'Accepts the invitation by ID', {}, { annotations: { readOnlyHint: true } })).category, 'write');
+      const sql = { query: { type: 'string', description: 'The SQL query to execute (INSERT, UPDATE, DELETE)' } };
+      assert.equal(classifyTool(tool('export', 'Export query results to CSV', sql)).category, 'execute');
+    });
+
+    it('takes a contact out of a segment, or a moderator away, to write', () => {
+      assert.deepEqual(both(recorded('resend-pkg', 'remove-contact-from-segment')), ['write', 'write']);
+      assert.equal(classifyTool(tool('mods', 'Remove a moderator from the community')).category, 'write');
+      assert.equal(classifyTool(tool('contacts', 'Remove a contact from the account')).category, 'destructive');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

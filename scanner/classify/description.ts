@@ -374,10 +374,9 @@ function afterLabel(sentence: string): string | undefined {
 
 /** True when a verb's object (the words after it) is a run of code or comes from source or a container image. */
 function launchesCode(object: readonly string[]): boolean {
-  let i = 0;
-  while (i < object.length && (ARTICLES.has(object[i]) || object[i] === 'new')) i++;
+  const i = afterArticles(object);
   // "Start a build", "Trigger a new deployment for the app" (not "Create a new build model": a model).
-  if (RUN_OBJECTS.has(object[i] ?? '') && (object[i + 1] === undefined || OBJECT_ENDINGS.has(object[i + 1]))) return true;
+  if (RUN_OBJECTS.has(object[i] ?? '') && endsObject(object, i)) return true;
   const end = Math.min(object.length, 10);
   for (let j = i; j < end; j++) {
     // "Create a new agent in a new tmux pane", "Start a server in a terminal window": a process is started.
@@ -412,11 +411,20 @@ function computesOnNumbers(object: readonly string[]): boolean {
 
 /** "a (new) pipeline run", "the pipeline for main": a pipeline, or its run, is the whole object (not "the pipeline editor"). */
 function startsPipeline(object: readonly string[]): boolean {
+  const i = afterArticles(object);
+  return PIPELINES.has(object[i] ?? '') && (endsObject(object, i) || object[i + 1] === 'run' || object[i + 1] === 'runs');
+}
+
+/** Where an object's own words start, after its articles and "new": 1 in "a build", 2 in "a new pipeline run". */
+function afterArticles(object: readonly string[]): number {
   let i = 0;
   while (i < object.length && (ARTICLES.has(object[i]) || object[i] === 'new')) i++;
-  if (!PIPELINES.has(object[i] ?? '')) return false;
-  const next = object[i + 1];
-  return next === undefined || next === 'run' || next === 'runs' || OBJECT_ENDINGS.has(next);
+  return i;
+}
+
+/** True when the word at `i` ends the object: nothing or a preposition after it ("a build", "the pipeline for main"). */
+function endsObject(object: readonly string[], i: number): boolean {
+  return object[i + 1] === undefined || OBJECT_ENDINGS.has(object[i + 1]);
 }
 
 /** What a started program runs in: "Start the agent container". */
@@ -424,8 +432,8 @@ const CONTAINERS = new Set(['container', 'containers']);
 
 /** "(a new) tmux pane", "a terminal window", "a pty": where a started program runs. */
 function startsProcess(place: readonly string[]): boolean {
-  const k = place.findIndex((w) => !ARTICLES.has(w) && w !== 'new');
-  if (k < 0) return false;
+  const k = afterArticles(place);
+  if (k >= place.length) return false;
   if (place[k] === 'tmux' || place[k] === 'pty') return true;
   return (place[k] === 'terminal' || place[k] === 'shell') && TERMINAL_PARTS.has(place[k + 1] ?? '');
 }

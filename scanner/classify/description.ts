@@ -494,13 +494,14 @@ function displayPhrase(sentence: string): string | undefined {
  * "Update history.").
  */
 function dataHeading(sentence: string, lead: readonly LeadVerb[]): string | undefined {
+  // Checked first: most first sentences lead with a verb, and then no heading is read at all.
+  if (!lead.every((v) => lookupInflected(v.word)?.form === 'ing')) return undefined;
   const bare = sentence.replace(/\([^()]{0,200}\)/g, ' ').trim();
   if (!/^[^.!?]*[.!?]?$/.test(bare)) return undefined;
   const toks = tokens(bare, HEADING_WORDS + 1).filter((w) => w !== ',' && w !== '/');
   if (toks.length === 0 || toks.length > HEADING_WORDS) return undefined;
   const head = toks.at(-1)!;
-  if (!DATA_HEADS.has(head) || toks.length < 2) return undefined;
-  return lead.every((v) => lookupInflected(v.word)?.form === 'ing') ? quote(sentence, 80) : undefined;
+  return DATA_HEADS.has(head) && toks.length >= 2 ? quote(sentence, 80) : undefined;
 }
 
 /** Articles skipped between a generic verb and its object ("Performs a search"). */

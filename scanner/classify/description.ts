@@ -24,6 +24,7 @@ import {
   moneyNouns,
   overwritesFromImage,
   recreatesStore,
+  runsDebuggee,
   type Form,
   type VerbEntry,
 } from './verbs.ts';
@@ -316,10 +317,10 @@ const TICKED_CONTROLS = new Set(['checkbox', 'checkboxes', 'radio', 'radios']);
 const QUESTION_STARTS = new Set(['if', 'whether', 'that', 'for']);
 
 /**
- * Where a computed output is saved: "… asset on disk", "… to a file", "… to a specified local path"; not when it is one choice of two
- * ("Download a file as base64 or to disk"). Bounded, no nested quantifiers.
+ * Where a computed output is saved: "… asset on disk", "… to a file", "… to a SQL file", "… to a specified local path"; not when it is one choice of two
+ * ("Download a file as base64 or to disk"), nor a link to a file ("Retrieve a link to a CSV file"). Bounded, no nested quantifiers.
  */
-const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\bor\s{1,3})\bto\s{1,3}(?:a|the)\s{1,3}(?:(?:specified|given|provided)\s{1,3})?(?:local\s{1,3})?(?:file|path)\b/i;
+const SAVED_OUTPUT = /(?<!\bor\s{1,3})\b(?:on|to)\s{1,3}disk\b|(?<!\b(?:or|link|links|url|urls|path|paths)\s{1,3})\bto\s{1,3}(?:an?|the)\s{1,3}(?:(?:specified|given|provided)\s{1,3})?(?:local\s{1,3})?(?:[\w.]{1,12}\s{1,3})?(?:file|path)\b/i;
 
 /**
  * The model's context as a destination, ending the sentence (so that no other action follows): "… to your
@@ -565,12 +566,13 @@ function isAdverb(w: string): boolean {
 }
 
 /**
- * Tokens of one sentence (at most `max`): words (letters/digits/apostrophes), commas, and slashes
+ * Tokens of one sentence (at most `max`): words (letters/digits/apostrophes; snake_case identifiers whole), commas, and slashes
  * between two words ("list/get/create/delete"), folded.
  */
 function tokens(sentence: string, max = 61): string[] {
   const out: string[] = [];
-  for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+|,|(?<=\p{L})\/(?=\p{L})/gu)) {
+  // A snake_case identifier stays one token ("Use place_id values…"): a parameter's name, never a verb.
+  for (const m of sentence.matchAll(/[\p{L}\p{N}\p{M}'’]+(?:_[\p{L}\p{N}\p{M}]+)*|,|(?<=\p{L})\/(?=\p{L})/gu)) {
     out.push(m[0] === ',' || m[0] === '/' ? m[0] : fold(m[0].replace(/['’]s$/, '')));
     if (out.length >= max) break;
   }
@@ -672,6 +674,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   let i = 0;
   while (i < toks.length && i < 10) {
     if (FILLERS.has(toks[i]) || isAdverb(toks[i]) || toks[i] === ',' || callsItself(toks, i) || forcesVerb(toks, i)) i++;
+    // "list_clusters returns list of clusters": an identifier as the subject, its verb next.
+    else if (i === 0 && toks[i].includes('_')) i++;
     // "Use this as the primary tool to list…": which tool to prefer, not what it does.
     else if (toks[i] === 'as' && ARTICLES.has(toks[i + 1] ?? '') && PREFERRED.has(toks[i + 2] ?? '')) i += 3;
     // "Forward geocode addresses…": a direction before the verb it qualifies (not "Forward emails…": a noun).
@@ -681,6 +685,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const first = toks[i];
   if (first === undefined) return cjkLead(sentence);
   const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
+  // "Step over", "Start debugging a script": the debugged program runs.
+  if (runsDebuggee(toks, i)) return [{ word: `${first} ${toks[i + 1]}`, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 1) }];
 
   // "Use this tool when the user wants comfort details for a flight", "…when you need to find…": what the
   // caller wants says what the tool does.

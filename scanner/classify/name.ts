@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { actionNoun, clearsOnlyTransient, DIRECTIONS, GENERIC_VERBS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, type VerbEntry } from './verbs.ts';
+import { actionNoun, clearsOnlyTransient, DIRECTIONS, GENERIC_VERBS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, runsDebuggee, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -24,6 +24,9 @@ export interface NameEvidence {
   /** Money nouns in the name that are not themselves its verb (`create_transfer`, not `transfer_file`; `cancel_subscription`, see `billingNouns`). */
   moneyNouns: string[];
 }
+
+/** Words after which a name's word is what results are grouped or keyed by: `get_leaderboard_by_store`, `count_per_post`. */
+const KEYING = new Set(['by', 'per']);
 
 /** Verbs that, after the name's first verb and before another word, are adjectives: `create_draft_order` creates a draft. */
 const ADJECTIVE_VERBS = new Set(['draft']);
@@ -76,11 +79,14 @@ export function nameEvidence(name: string): NameEvidence {
   const lead = entries.findIndex((e) => e !== undefined);
   const plain: NameVerb[] = [];
   const nouns: NameVerb[] = [];
+  const debug = words.findIndex((_, i) => runsDebuggee(words, i));
   words.forEach((word, index) => {
     let entry = entries[index];
-    if (!entry) return;
+    if (!entry || index === debug) return;
     // `create_draft_order`: after another verb, a draft order is the object (`draft_email`, `gmail_draft_reply` still draft).
     if (ADJECTIVE_VERBS.has(word) && index > lead && index < words.length - 1) return;
+    // `get_player_leaderboard_by_store`: the word after "by" is a key, not an action.
+    if (index > 0 && KEYING.has(words[index - 1])) return;
     // `ReverseGeocodeTool`: a direction right before another verb says how it is done (not `forward_email`: a noun).
     const next = entries[index + 1];
     if (DIRECTIONS.has(word) && next !== undefined && next.noun !== true) return;
@@ -103,6 +109,8 @@ export function nameEvidence(name: string): NameEvidence {
     const weak = entry.weak === true || (entry.noun === true && index > 0) || (objectOfRead && entry.category !== 'read');
     (entry.noun ? nouns : plain).push({ word, index, entry, weak });
   });
+  // `step_over`, `start_debugging`: a debugger's command that lets the debugged program run.
+  if (debug >= 0) plain.push({ word: `${words[debug]} ${words[debug + 1]}`, index: debug, entry: { category: 'execute' }, weak: false });
   // With no plain verb, a noun-like verb that leads the name (`edit_script`: edit) is its verb and the later ones its object.
   const leading = nouns.filter((v) => v.index === 0);
   let verbs = plain.length === 0 ? (leading.length > 0 ? leading : nouns) : [...plain, ...leading].sort((a, b) => a.index - b.index);

@@ -715,8 +715,11 @@ function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
   return undefined;
 }
 
-/** A path parameter's description saying the tool writes a file there: "File path to save the diagram", "Where to write the report". */
-const SAVE_PATH = /\b(?:path|file|location|destination)\s{1,3}(?:to|where\s{1,3}(?:to\s{1,3})?)\s{0,3}(?:save|write|store|export)\b|\bwhere\s{1,3}to\s{1,3}(?:save|write|store)\b|\b(?:saved|written|exported|stored)\s{1,3}(?:to|at|in)\b|\boutput\s{1,3}(?:file|path)\b/i;
+/**
+ * A path parameter's description saying the tool writes a file there: "File path to save the diagram", "Where to write the
+ * report", "File path where the screenshot will be saved".
+ */
+const SAVE_PATH = /\b(?:path|file|location|destination)\s{1,3}(?:to|where\s{1,3}(?:to\s{1,3})?)\s{0,3}(?:save|write|store|export)\b|\bwhere\s{1,3}to\s{1,3}(?:save|write|store)\b|\b(?:saved|written|exported|stored)\s{1,3}(?:to|at|in)\b|\boutput\s{1,3}(?:file|path)\b|\bwhere\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,30}\s{1,3})?(?:will\s{1,3}be|is|gets)\s{1,3}(?:saved|written|stored|exported)\b/i;
 /** What every match of `SAVE_PATH` contains, tested first. */
 const SAVE_PATH_WORDS = ['sav', 'writ', 'stor', 'export', 'output'];
 
@@ -730,6 +733,25 @@ function savesToPath(props: readonly SchemaProperty[], required: ReadonlySet<str
     const desc = paramDescription(p);
     if (!mentionsAny(desc, SAVE_PATH_WORDS) || !SAVE_PATH.test(desc)) continue;
     return { category: 'write', signal: sig('output-path', `Writes a file at a path it is given (${quote(p.name, 40)})`, quote(`${p.path}: ${desc}`)) };
+  }
+  return undefined;
+}
+
+/** First words of a switch that keeps what the tool makes: `save_file`, `persist`, `writeToDisk`. */
+const SAVING_SWITCHES = new Set(['save', 'persist', 'write', 'store']);
+/** A description saying a switch is on unless turned off: "(default true)", "Defaults to true", "true by default". Bounded. */
+const ON_BY_DEFAULT = /\bdefaults?\s{0,3}(?:is|:|=|to)?\s{0,3}true\b|\btrue\s{1,3}by\s{1,3}default\b/i;
+
+/**
+ * A top-level switch that saves what the tool makes and is on by default (`save_file`: "Save SVG to disk (default
+ * true)"): unless told otherwise, the tool writes. One that is off by default (`saveToTmp`) leaves reading its main use.
+ */
+function savesByDefault(props: readonly SchemaProperty[]): SchemaFinding | undefined {
+  for (const p of props) {
+    if (p.depth !== 0 || p.schema?.type !== 'boolean' || !SAVING_SWITCHES.has(splitWords(p.name)[0] ?? '')) continue;
+    const desc = paramDescription(p);
+    if (p.schema.default !== true && !(p.schema.default === undefined && ON_BY_DEFAULT.test(desc))) continue;
+    return { category: 'write', signal: sig('saving-switch', `Saves what it makes unless told not to (${quote(p.name, 40)})`, quote(desc ? `${p.path}: ${desc}` : p.path)) };
   }
   return undefined;
 }
@@ -769,7 +791,7 @@ export function schemaEvidence(inputSchema: unknown): SchemaEvidence {
   const router = commandRouter(props);
   const required = asRecord(inputSchema)?.required;
   const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
-  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props), savesToPath(props, requiredNames), marksSeen(props)]) if (f) findings.push(f);
+  for (const f of [codeParameter(props, router?.param), sendsMessage(props), catchAll(props), destroyingSwitch(props), savesToPath(props, requiredNames), savesByDefault(props), marksSeen(props)]) if (f) findings.push(f);
   const info: Signal[] = [];
   if (router) info.push(router.signal);
 

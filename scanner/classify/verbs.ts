@@ -566,14 +566,28 @@ export const TEXT_PARTS: ReadonlySet<string> = new Set(['line', 'lines', 'word',
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */
 const OBJECT_ENDS = new Set(['of', 'for', 'from', 'in', 'on', 'at', 'to', 'into', 'with', 'by', 'within', 'across', 'de', 'du', 'von', 'aus']);
 
+/** Destroying verbs that end something running. */
+const ENDING_VERBS = new Set(['kill', 'terminate']);
+/** What they end without destroying anything stored: a running program, which stays installed ("Terminates a running app"). */
+const RUNNING_PROGRAMS = new Set(['app', 'apps', 'application', 'applications', 'process', 'processes', 'program', 'programs', 'pid']);
+
 /**
  * True when `base`, a weak destroying verb (`clear`, `reset`, `flush`), acts
  * on something transient (see `TRANSIENT_OBJECTS`) named in `object`, the
  * words after it up to the first preposition: "Reset password", "Flush the
  * cache of a CDN", "Clear the session setting" change state but destroy no
- * stored data; "Clear all data from the cache" still destroys.
+ * stored data; "Clear all data from the cache" still destroys. Likewise
+ * `kill` and `terminate` of a running program ("Terminates a running app on
+ * the simulator"); "Terminate a pod", whose disk goes with it, still destroys.
  */
 export function clearsOnlyTransient(base: string, object: readonly string[]): boolean {
+  if (ENDING_VERBS.has(base)) {
+    for (const w of object) {
+      if (OBJECT_ENDS.has(w)) return false;
+      if (RUNNING_PROGRAMS.has(w)) return true;
+    }
+    return false;
+  }
   const entry = LEXICON.get(base);
   // "Discard cached field values for a table": a cache discarded is refilled from its origin.
   if (!entry || entry.category !== 'destructive' || (!entry.weak && base !== 'discard')) return false;
@@ -633,6 +647,24 @@ export function recreatesStore(base: string, after: readonly string[]): boolean 
     head = w;
   }
   return DATA_STORES.has(head);
+}
+
+/** What a debugger's step goes over, into or out of: `step_over`, "Step into the function". */
+const STEP_WAYS = new Set(['over', 'into', 'out']);
+/** What "continue" or "resume" lets run on in a debugger: "Continue execution". */
+const RUN_ON = new Set(['execution', 'program', 'debuggee']);
+
+/**
+ * True when `words[i]` starts a debugger's command that runs the program under it: "step over/into/out",
+ * "continue execution", "start debugging" (`step_over`, "Start debugging a script"). Each lets the
+ * debugged code run, whatever it does (not "Step 2 of the wizard", "Continue the conversation").
+ */
+export function runsDebuggee(words: readonly string[], i: number): boolean {
+  const w = words[i];
+  const next = words[i + 1] ?? '';
+  if (w === 'step' || w === 'steps') return STEP_WAYS.has(next);
+  if (w === 'continue' || w === 'continues' || w === 'resume' || w === 'resumes') return RUN_ON.has(next);
+  return (w === 'start' || w === 'starts' || w === 'begin' || w === 'begins') && next === 'debugging';
 }
 
 /**

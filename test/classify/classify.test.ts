@@ -1557,6 +1557,58 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-46 (recorded tools, as served and with annotations stripped)', () => {
+    it('takes a word after "by" or "per" in a name for a key, not an action', () => {
+      assert.deepEqual(both(recorded('ravensburger', 'get_player_leaderboard_by_store')), ['read', 'read']);
+      assert.equal(classifyTool(tool('list_counts_per_post', '')).category, 'read');
+      assert.equal(classifyTool(tool('post_by_id', '')).category, 'write');
+    });
+
+    it('reads a snake_case identifier in a description as one word, never a verb', () => {
+      assert.deepEqual(both(recorded('ravensburger', 'get_place_coordinates')), ['read', 'read']);
+      const subject = classifyTool(tool('clusters', 'list_clusters returns the clusters registered'));
+      assert.ok(subject.signals.some((s) => s.id === 'read-verb' && s.label.includes('"returns"')));
+      assert.equal(classifyTool(tool('coordinates', 'Use place_id values from the search')).category, 'write');
+      assert.ok(ids(tool('coordinates', 'Use place_id values from the search')).includes('no-read-evidence'));
+      assert.ok(ids(tool('coordinates', 'Use place values from the search')).includes('write-verb'));
+    });
+
+    it('writes when what a reading verb makes goes to a file of a named kind, not for a link to one', () => {
+      assert.deepEqual(both(recorded('xampp', 'db_export')), ['write', 'write']);
+      assert.equal(classifyTool(tool('export_table', 'Exports the table to a CSV file')).category, 'write');
+      assert.equal(classifyTool(tool('report_csv', 'Retrieves a link to a CSV file for a report')).category, 'read');
+    });
+
+    it('writes with a path said to be where the output will be saved, or a saving switch that is on by default', () => {
+      assert.deepEqual(both(recorded('ios-simulator', 'screenshot')), ['write', 'write']);
+      assert.deepEqual(both(recorded('xampp', 'diagram_render')), ['write', 'write']);
+      const at = (desc: string) => ({ ...tool('capture', 'Takes a screenshot'), inputSchema: { type: 'object', properties: { output_path: { type: 'string', description: desc } }, required: ['output_path'] } }) as McpTool;
+      assert.equal(classifyTool(at('File path where the image will be saved')).category, 'write');
+      assert.equal(classifyTool(at('File path the image comes from')).category, 'read');
+      const saving = (desc: string, extra: Record<string, unknown> = {}) => tool('render', 'Renders the diagram as SVG', { save_file: { type: 'boolean', description: desc, ...extra } });
+      assert.equal(classifyTool(saving('Save SVG to disk (default true)')).category, 'write');
+      assert.equal(classifyTool(saving('Save SVG to disk', { default: true })).category, 'write');
+      assert.equal(classifyTool(saving('Save SVG to disk (default false)')).category, 'read');
+      assert.equal(classifyTool(saving('Save SVG to disk (default true)', { default: false })).category, 'read');
+    });
+
+    it('ends a running app or process without destroying anything', () => {
+      assert.deepEqual(both(recorded('ios-simulator', 'terminate_app')), ['write', 'write']);
+      assert.equal(classifyTool(tool('kill_process', 'Kills a running process')).category, 'write');
+      assert.equal(classifyTool(tool('terminate_pod', 'Terminate a pod permanently')).category, 'destructive');
+      assert.equal(classifyTool(tool('pods', 'Terminate the pod of the application')).category, 'destructive');
+    });
+
+    it("runs the debugged program on a debugger's step, continue or start", () => {
+      for (const name of ['step_over', 'step_into', 'step_out', 'continue_execution', 'start_debugging']) {
+        assert.deepEqual(both(recorded('mcp-debugger', name)), ['execute', 'execute'], name);
+      }
+      assert.equal(classifyTool(tool('next', 'Step into the function under the cursor')).category, 'execute');
+      assert.notEqual(classifyTool(tool('wizard', 'Step 2 of the setup wizard: shows the options')).category, 'execute');
+      assert.notEqual(classifyTool(tool('continue_chat', 'Continue the conversation with the assistant')).category, 'execute');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -48,6 +48,7 @@ const KNOWN: Record<string, SignalInfo> = {
   'secret-in-description': { title: 'Secret in the definition', why: 'A key or token is in the tool’s text, visible to every model and log that sees it.' },
   'no-annotations': { title: 'No annotations', why: 'The server makes no claims about the tool, so the spec’s defaults apply: it may write, destroy and reach the outside world.' },
   'payment-statement': { title: 'Says it pays', why: 'Its description says a call is paid, charged or billed: each call can cost money.' },
+  'saving-switch': { title: 'Saves unless told not to', why: 'A switch that is on by default makes the call save what it produces (a file, a record), so a plain call writes.' },
   'marking-switch': { title: 'Marks what it reads', why: 'A parameter makes the call mark messages as read or seen, so even a read changes the mailbox.' },
   'destructive-parameter': { title: 'Destroying switch', why: 'A parameter makes the call delete, drop or overwrite: the agent decides whether data is lost.' },
   'contract-call': { title: 'Calls a smart contract', why: 'It takes a contract address and a function to call, so it can do whatever that contract does, including moving funds.' },

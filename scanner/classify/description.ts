@@ -243,8 +243,12 @@ const MODEL_OUTPUTS = new Set([
 const ACTS =
   /(?:path|director(?:y|ies)|folder)\b[^.\n]{0,40}?\bto\s{1,3}(?:save|write|store)\s{1,3}(?:[\w-]{1,30}\s{1,3}){0,2}?files?\b|\bautomates?\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:web\s{1,3})?browser\b/i;
 
-/** Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children". */
-const DESTROYING_MEANS = /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding)\b/i;
+/**
+ * Destroying gerunds after "by", which name the means of a change: "Unsplit a transaction by deleting its children",
+ * "Mutates a workout by replacing all exercises and sets" (what was there is gone; not "by replacing all occurrences", an edit).
+ */
+const DESTROYING_MEANS =
+  /\bby\s{1,3}(?:permanently\s{1,3})?(?:deleting|removing|erasing|destroying|purging|wiping|overwriting|discarding|replacing\s{1,3}(?:all|every)\s{1,3}(?!occurrences?\b|instances?\b|matches\b|matching\b))\b/i;
 /** What every match of `DESTROYING_MEANS` contains, tested first: most descriptions have none. */
 const DESTROYING_MEANS_WORD = 'by ';
 
@@ -955,12 +959,13 @@ function sentenceLead(sentence: string): LeadVerb[] {
 const READ_ONLY =
   /(?<!\bnot\s)(?<!\bnon-)\bread-only\b|\bread\s+only\s+(?:tool|operation|access|mode)\b|\b(?:does|do|will)\s+not\s+(?:modify|change|alter|write|mutate)\b|\bwithout\s+(?:modifying|changing|altering)\b|\bno\s+side[- ]effects\b|\b(?:somente|apenas|s[oó])\s+(?:de\s+)?leitura\b|\bs[oó]lo\s+lectura\b|\blecture\s+seule\b|\bnur\s+lesend\b|\bschreibgesch[uü]tzt\b|只读|不产生任何(?:变更|副作用)|不会产生任何(?:变更|副作用)|\bmakes?\s+no\s+changes\b|\bchanges\s+nothing\b/iu;
 
+// "Omitted exercises are removed": what the call leaves out is deleted, as "…not included in the request are removed".
 // "This performs a full document replacement": the whole is replaced, as "replaces the entire…" (not a diff
 // that "falls back to full replacement").
 // "WARNING: Installing overwrites the project board configuration": a sentence whose subject is
 // the tool's own action (a gerund) and whose verb destroys, as "Installing will overwrite…" does.
 const DESTRUCTIVE =
-  /(?:^|[.!?:]\s{1,3}|\n\s{0,3})(?!(?:noth|someth|anyth|everyth|sett|str)ing\b)[a-z]{2,20}ing\s{1,3}(?:overwrites|erases|wipes|deletes|destroys)\s{1,3}(?:the|your|all|any|every|existing)\b|\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\ba\s{1,3}(?:full|complete|whole)\s{1,3}(?:[\w-]{1,20}\s{1,3})?replacement\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
+  /(?:^|[.!?:]\s{1,3}|\n\s{0,3})(?!(?:noth|someth|anyth|everyth|sett|str)ing\b)[a-z]{2,20}ing\s{1,3}(?:overwrites|erases|wipes|deletes|destroys)\s{1,3}(?:the|your|all|any|every|existing)\b|\b(?:is|are|will\s+be|gets?)\s+(?:silently\s+)?overwritten\b|\bcannot\s+be\s+(?:undone|reversed|recovered)\b|\bcan(?:'t|not|\s+not)\s+be\s+undone\b|\birreversibl[ey]\b|\b(?:will|may|can)\s+(?:permanently\s+|irreversibly\s+|completely\s+)?(?:delete|remove|erase|destroy|wipe|overwrite(?!\s{1,3}(?:existing\s{1,3})?empty\b)|purge)\b|\bpermanently\s+(?:deletes?|removes?|erases?|destroys?)\b|\b(?:data|changes|work|content|history|files?|records?|everything)\s+(?:will\s+be|is|are|gets?)\s+(?:permanently\s+)?(?:lost|discarded)\b|\bdiscards?\s+(?:all|any|uncommitted|unsaved|local)\b|\b(?:data|work)\s+loss\b|\bnot\s+(?:present|included|listed|given|provided|specified)\s+in\s+(?:the\s+)?(?:request|list|payload|input|body)\s+(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|\b(?:omitted|unlisted)\s{1,3}(?:[\w-]{1,30}\s{1,3})?(?:are|is|will\s+be|get)\s+(?:removed|deleted|dropped)\b|(?<!non-)\bdestructive\s+(?:operation|action|command|change)\b|\b(?:is|are)\s+destructive\b|\breplac(?:es|ing)\s+(?:the\s+)?(?:entire|whole)\b|\ba\s{1,3}(?:full|complete|whole)\s{1,3}(?:[\w-]{1,20}\s{1,3})?replacement\b|\bn[aã]o\s+pode\s+ser\s+desfeit[ao]\b|\bno\s+se\s+puede\s+deshacer\b|\birr[ée]versible\b|無法撤销|无法撤销|不可恢复/iu;
 
 // Every alternative of READ_ONLY and DESTRUCTIVE contains one of these: a plain
 // substring search skips the case-insensitive Unicode regexes (the classifier's

@@ -1609,6 +1609,17 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-47 (recorded tools, as served and with annotations stripped)', () => {
+    it('destroys when the means of a change replace all of something, or what is left out is removed', () => {
+      assert.deepEqual(both(recorded('hevy', 'replace-workout-exercises')), ['destructive', 'destructive']);
+      assert.deepEqual(both(recorded('hevy', 'update-routine')), ['destructive', 'destructive']);
+      assert.equal(classifyTool(tool('set_tags', 'Updates a post by replacing all its tags')).category, 'destructive');
+      assert.equal(classifyTool(tool('fix_text', 'Updates a file by replacing all occurrences of a string')).category, 'write');
+      assert.equal(classifyTool(tool('set_items', 'Updates the list. Omitted items are removed.')).category, 'destructive');
+      assert.equal(classifyTool(tool('set_items', 'Updates the list. Omitted items are left unchanged.')).category, 'write');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

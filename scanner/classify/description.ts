@@ -19,6 +19,7 @@ import {
   JA_VERBS,
   actionNoun,
   clearsOnlyTransient,
+  handlesPrompt,
   lookupInflected,
   lookupVerb,
   moneyNouns,
@@ -123,11 +124,14 @@ export const UNASSIGNING: ReadonlySet<string> = new Set(['remove', 'delete', 'dr
 /** Languages that, before "query" or "script", make it code to run. */
 const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascript', 'js', 'python', 'shell', 'bash', 'powershell', 'typescript', 'lua', 'ruby', 'r']);
 
+/** Objects of "evaluate" that are code to run: "Evaluate code in the page", "Evaluate a script". */
+const CODE_OBJECTS = new Set(['code', 'script', 'scripts', 'snippet', 'snippets']);
+
 /**
  * What a snapshot shows rather than stores: "Take a snapshot of the page" reads
  * what is on screen; "Take a snapshot of a droplet" stores a copy of a machine.
  */
-const DISPLAYED = new Set(['page', 'pages', 'screen', 'screens', 'tab', 'tabs', 'window', 'windows', 'element', 'elements', 'viewport', 'dom', 'ui', 'view', 'browser', 'canvas', 'frame', 'document', 'accessibility', 'a11y']);
+const DISPLAYED = new Set(['page', 'pages', 'screen', 'screens', 'tab', 'tabs', 'window', 'windows', 'element', 'elements', 'viewport', 'dom', 'ui', 'view', 'browser', 'canvas', 'frame', 'document', 'accessibility', 'a11y', 'preview', 'previews']);
 
 /**
  * What a description that leads with a noun phrase presents: a chart, a figure or a summary is shown,
@@ -261,13 +265,27 @@ function sharedObject(toks: readonly string[], from: number): string {
   return headNoun(toks.slice(k, k + 6));
 }
 
+/** Words after "call" that make it advice on when to call the tool: "call FIRST for any question". */
+const CALL_TIMES = new Set(['this', 'it', 'me', 'first', 'before', 'after', 'when', 'once']);
+/** Words before "call" that make it a noun: "This is the first call to make". */
+const CALL_NOUN_STARTS = new Set(['the', 'a', 'first']);
+
 /**
- * "Call this FIRST for any task", "Invoke this tool before…": advice to the model on when to
- * use the tool, not what the tool does; the words after it may say that ("Call this tool to get…").
+ * "Call this FIRST for any task", "Invoke this tool before…", "call FIRST for almost any question": advice to the
+ * model on when to use the tool, not what the tool does; the words after it may say that ("Call this tool to
+ * get…"). "This is the first call to make": a call, the noun.
  */
 function callsItself(toks: readonly string[], i: number): boolean {
-  return (toks[i] === 'call' || toks[i] === 'invoke') && (toks[i + 1] === 'this' || toks[i + 1] === 'it' || toks[i + 1] === 'me');
+  return (toks[i] === 'call' || toks[i] === 'invoke') && (CALL_TIMES.has(toks[i + 1] ?? '') || CALL_NOUN_STARTS.has(toks[i - 1] ?? ''));
 }
+
+/** True when `words[k]` is the "drop" of "drag and drop" ("drag-and-drop"). */
+function isDragAndDrop(words: readonly string[], k: number): boolean {
+  return words[k] === 'drop' && words[k - 1] === 'and' && words[k - 2] === 'drag';
+}
+
+/** Verbs whose object is an event to wait for, whose own verbs describe it: "Wait for an element to appear or change". */
+const WAITING = new Set(['wait', 'await']);
 
 /** Words after which a lead sentence says when, not what: "…after a transaction", "…before a payment is made". */
 const TIME_WORDS = new Set(['after', 'before', 'during', 'following', 'once']);
@@ -340,6 +358,11 @@ const BRINGING = new Set(['add', 'load', 'attach', 'bring', 'pull', 'insert', 'i
 const NUMBERS = new Set(['numbers', 'integers', 'floats', 'decimals']);
 /** Counts that may stand before `NUMBERS`. */
 const COUNTS = new Set(['two', 'three', 'several', 'multiple', 'some', 'the', 'a', 'pair', 'of', 'list', 'set', 'any', 'given']);
+
+/** Words that make a model's answer cost something: "…, billed from Conway credits". */
+const BILLING_WORDS = new Set(['billed', 'charged', 'paid', 'credits', 'cost', 'costs', 'fee', 'fees']);
+/** Verbs that hand a model a prompt: "Send a task to a local LLM". */
+const PROMPTING = new Set(['send', 'submit', 'pass']);
 
 /** What a chat is held with when its reply is all that comes back: "Chat with a model". */
 const MODELS = new Set(['model', 'models', 'llm', 'llms', 'ai', 'assistant', 'chatbot', 'gpt']);
@@ -691,6 +714,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   const phraseOf = (end: number) => quote(sentence.split(/\s+/).slice(0, Math.min(end + 4, 14)).join(' '), 80);
   // "Step over", "Start debugging a script": the debugged program runs.
   if (runsDebuggee(toks, i)) return [{ word: `${first} ${toks[i + 1]}`, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 1) }];
+  // "Handle a dialog": accepted or dismissed.
+  if (handlesPrompt(toks, i)) return [{ word: first, category: 'write', entry: { category: 'write' }, phrase: phraseOf(i + 2) }];
 
   // "Use this tool when the user wants comfort details for a flight", "…when you need to find…": what the
   // caller wants says what the tool does.
@@ -760,6 +785,18 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // Not in the lexicon: a chat with people posts messages, and `geminiChat` drives an agent.
   if ((first === 'chat' || first === 'chats') && toks[i + 1] === 'with' && toks.slice(i + 2, i + 6).some((w) => MODELS.has(w))) {
     return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 4) }];
+  }
+  // "Send a task to a local LLM", "Submit a prompt to the model": a model's answer comes back, as "Ask…" does
+  // (not "Send a chat completion request to an OpenAI model, billed from credits": what is spent changes).
+  if (lead !== undefined && PROMPTING.has(lead.base) && !toks.some((w) => BILLING_WORDS.has(w))) {
+    const to = toks.indexOf('to', i + 1);
+    if (to > i && to <= i + 6 && toks.slice(to + 1, to + 4).some((w) => MODELS.has(w))) {
+      return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(to + 2), reread: 'ask' }];
+    }
+  }
+  // "Evaluate a JavaScript expression in the Preview": code runs (not "Evaluate a proposal", a weak execute).
+  if (lead?.base === 'evaluate' && toks.slice(i + 1, i + 4).some((w) => CODE_LANGUAGES.has(w) || CODE_OBJECTS.has(w))) {
+    return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 3) }];
   }
   if (!lead) {
     if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
@@ -897,7 +934,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
   // Coordinated verbs: "Move or rename…", "Create … or completely overwrite…", "Lists, creates and deletes…".
   // "Mark a learning as wrong, so Roberto can adjust confidence and prune bad memory": after "so", what others do.
   const purpose = toks.findIndex((w, k) => k > i && w === 'so' && (toks[k - 1] === ',' || toks[k + 1] === 'that'));
-  const end = Math.min(toks.length, i + 1 + COORDINATION_WORDS, purpose > 0 ? purpose : Infinity);
+  // "Wait for an element to appear, disappear, or change state": what is waited for is described, not done.
+  const end = WAITING.has(lead.base) ? i + 1 : Math.min(toks.length, i + 1 + COORDINATION_WORDS, purpose > 0 ? purpose : Infinity);
   // "list/get/schema/preview/create/update/delete": a run of slash-joined words that starts at the lead verb
   // is a list of operations; every verb in it counts. Elsewhere a slash joins verbs only right after one
   // ("…, or pause/resume"), not nouns ("skip/pause status").
@@ -917,6 +955,8 @@ function sentenceLead(sentence: string): LeadVerb[] {
     if (!verbAt.has(j - 1) && namedInSentence(sentence, w)) continue;
     const next = lookupInflected(w);
     if (!next || !sameForm(lead.form, next.form)) continue;
+    // "…, or drag-and-drop": one gesture, the drop ends the drag (nothing is dropped as a table is).
+    if (isDragAndDrop(toks, k)) continue;
     // "Get user and post details": a noun-like word is a verb only when an object or another verb follows,
     // or when it comes right after a verb in a list of verbs ("List, apply, restore patches").
     // "register agents, checkout/release/complete tasks": a slash-joined run of verbs is a list of verbs too.

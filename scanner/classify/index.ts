@@ -35,7 +35,7 @@ import { SCAN_HEAD_CHARS, SCAN_TAIL_CHARS, asRecord, asString, cut, quote, scanW
 export { POISONING_SIGNAL_IDS };
 
 /** Lead verbs of tools that take code to look at or transform, not to run. */
-const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'validate', 'explain', 'analyze', 'analyse', 'lint', 'check', 'verify', 'summarize', 'summarise', 'describe', 'diagnose']);
+const INSPECTING_VERBS = new Set(['convert', 'translate', 'parse', 'format', 'validate', 'explain', 'analyze', 'analyse', 'lint', 'check', 'verify', 'summarize', 'summarise', 'describe', 'diagnose', 'ask']);
 
 /** The base form of a (folded) description word: `converts` → `convert`. */
 const baseOf = (word: string) => lookupInflected(word)?.base ?? word;
@@ -270,7 +270,7 @@ export function classifyTool(tool: McpTool): Classification {
   // Input schema.
   // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
   // plainly only inspects or transforms it is data, not something it runs.
-  const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(baseOf(v.word)));
+  const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(v.reread ?? baseOf(v.word)));
   // "Run a read-only BigQuery SQL query": the tool says the query it takes is read-only, as a
   // parameter's description may ("A read-only SQL query to run against the logs").
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');

@@ -4,7 +4,7 @@
  * money nouns that make a writing tool financial (`create_payment`).
  */
 import { splitWords } from './words.ts';
-import { actionNoun, clearsOnlyTransient, DIRECTIONS, GENERIC_VERBS, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, runsDebuggee, type VerbEntry } from './verbs.ts';
+import { actionNoun, clearsOnlyTransient, DIRECTIONS, GENERIC_VERBS, handlesPrompt, lookupVerb, moneyNouns as findMoneyNouns, overwritesFromImage, runsDebuggee, type VerbEntry } from './verbs.ts';
 
 /** A verb found in a name. */
 export interface NameVerb {
@@ -111,6 +111,9 @@ export function nameEvidence(name: string): NameEvidence {
   });
   // `step_over`, `start_debugging`: a debugger's command that lets the debugged program run.
   if (debug >= 0) plain.push({ word: `${words[debug]} ${words[debug + 1]}`, index: debug, entry: { category: 'execute' }, weak: false });
+  // `browser_handle_dialog`: the dialog is answered.
+  const handled = words.findIndex((_, i) => handlesPrompt(words, i));
+  if (handled >= 0) plain.push({ word: words[handled], index: handled, entry: { category: 'write' }, weak: false });
   // With no plain verb, a noun-like verb that leads the name (`edit_script`: edit) is its verb and the later ones its object.
   const leading = nouns.filter((v) => v.index === 0);
   let verbs = plain.length === 0 ? (leading.length > 0 ? leading : nouns) : [...plain, ...leading].sort((a, b) => a.index - b.index);

@@ -717,9 +717,9 @@ function wholeContent(props: readonly SchemaProperty[]): Signal | undefined {
 
 /**
  * A path parameter's description saying the tool writes a file there: "File path to save the diagram", "Where to write the
- * report", "File path where the screenshot will be saved".
+ * report", "File path where the screenshot will be saved", "Absolute path to the output directory".
  */
-const SAVE_PATH = /\b(?:path|file|location|destination)\s{1,3}(?:to|where\s{1,3}(?:to\s{1,3})?)\s{0,3}(?:save|write|store|export)\b|\bwhere\s{1,3}to\s{1,3}(?:save|write|store)\b|\b(?:saved|written|exported|stored)\s{1,3}(?:to|at|in)\b|\boutput\s{1,3}(?:file|path)\b|\bwhere\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,30}\s{1,3})?(?:will\s{1,3}be|is|gets)\s{1,3}(?:saved|written|stored|exported)\b/i;
+const SAVE_PATH = /\b(?:path|file|location|destination)\s{1,3}(?:to|where\s{1,3}(?:to\s{1,3})?)\s{0,3}(?:save|write|store|export)\b|\bwhere\s{1,3}to\s{1,3}(?:save|write|store)\b|\b(?:saved|written|exported|stored)\s{1,3}(?:to|at|in)\b|\boutput\s{1,3}(?:file|path|directory|folder)\b|\bwhere\s{1,3}(?:the\s{1,3})?(?:[\w-]{1,30}\s{1,3})?(?:will\s{1,3}be|is|gets)\s{1,3}(?:saved|written|stored|exported)\b/i;
 /** What every match of `SAVE_PATH` contains, tested first. */
 const SAVE_PATH_WORDS = ['sav', 'writ', 'stor', 'export', 'output'];
 

@@ -41,6 +41,8 @@ const ENGLISH: Line[] = [
   ['peek discover explore load echo ping estimate compare translate parse extract dump crawl scrape', 'read'],
   ['return display see filter grep stat poll recommend suggest predict classify detect rank diagnose', 'read'],
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
+  // "Introspect the GraphQL schema", "Observe the current page state": looked at and reported.
+  ['introspect observe', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query audit research reason access', 'read', 'noun'],
 
   ['create add insert append modify change set put write save store send publish', 'write'],
@@ -72,6 +74,8 @@ const ENGLISH: Line[] = [
   ['upgrade downgrade', 'write', 'noun'],
   // Touch input on a device, as a click is on a page: "Tap on the device at the given coordinates".
   ['tap swipe', 'write'],
+  // A form's box ticked off: "Check or uncheck a checkbox".
+  ['uncheck untick', 'write'],
   // "Rotate the API key": a new secret replaces the old one.
   ['rotate', 'write'],
   // "Reverse a transaction"; as often an adjective (`reverse_geocode`, `chargeback_reverse` among filter values).
@@ -546,6 +550,8 @@ const TRANSIENT_OBJECTS = new Set([
   'selections', 'highlight', 'highlights', 'form', 'forms',
   // `clear_output`, "Clear the console": what a screen shows, not what is stored.
   'output', 'console',
+  // `browser_clear_input`: a form's field, typed again.
+  'input', 'inputs',
   // "Mark a task as needing rework or clear the flag": a marker set or unset.
   'flag', 'flags',
   // "Clear all cookies" of an automated browser's session: its logins and preferences, set again by the sites.
@@ -566,6 +572,11 @@ export const TEXT_PARTS: ReadonlySet<string> = new Set(['line', 'lines', 'word',
 /** Prepositions that end a verb's object: "Flush the cache of a CDN", "Clear all data from the cache". */
 const OBJECT_ENDS = new Set(['of', 'for', 'from', 'in', 'on', 'at', 'to', 'into', 'with', 'by', 'within', 'across', 'de', 'du', 'von', 'aus']);
 
+/** A page's or an editor's state that even "remove" only changes: focus, highlights, the selection. */
+const UI_STATES = new Set(['focus', 'highlight', 'highlights', 'selection', 'selections']);
+/** Parts of a thing that "of" ties to their owner: "the content of an input field". */
+const CONTENT_PARTS = new Set(['content', 'contents', 'value', 'values', 'text']);
+
 /** Destroying verbs that end something running. */
 const ENDING_VERBS = new Set(['kill', 'terminate']);
 /** What they end without destroying anything stored: a running program, which stays installed ("Terminates a running app"). */
@@ -578,7 +589,8 @@ const RUNNING_PROGRAMS = new Set(['app', 'apps', 'application', 'applications', 
  * cache of a CDN", "Clear the session setting" change state but destroy no
  * stored data; "Clear all data from the cache" still destroys. Likewise
  * `kill` and `terminate` of a running program ("Terminates a running app on
- * the simulator"); "Terminate a pod", whose disk goes with it, still destroys.
+ * the simulator"; "Terminate a pod", whose disk goes with it, still destroys)
+ * and `remove` of a page's state ("Remove focus from an element").
  */
 export function clearsOnlyTransient(base: string, object: readonly string[]): boolean {
   if (ENDING_VERBS.has(base)) {
@@ -588,11 +600,15 @@ export function clearsOnlyTransient(base: string, object: readonly string[]): bo
     }
     return false;
   }
+  // "Remove focus from a specific element": a page's state, not stored data.
+  if (base === 'remove') return object.slice(0, 3).some((w) => UI_STATES.has(w));
   const entry = LEXICON.get(base);
   // "Discard cached field values for a table": a cache discarded is refilled from its origin.
   if (!entry || entry.category !== 'destructive' || (!entry.weak && base !== 'discard')) return false;
-  for (const w of object) {
-    if (OBJECT_ENDS.has(w)) return false;
+  for (let k = 0; k < object.length; k++) {
+    const w = object[k];
+    // "Clear the content of an input field": what a part belongs to decides.
+    if (OBJECT_ENDS.has(w) && !(w === 'of' && CONTENT_PARTS.has(object[k - 1] ?? ''))) return false;
     if (TRANSIENT_OBJECTS.has(w)) return true;
   }
   return false;
@@ -647,6 +663,19 @@ export function recreatesStore(base: string, after: readonly string[]): boolean 
     head = w;
   }
   return DATA_STORES.has(head);
+}
+
+/** What a browser asks that "handle" answers: "Handle a dialog", `handle_alert`. */
+const BROWSER_PROMPTS = new Set(['dialog', 'dialogs', 'alert', 'alerts', 'popup', 'popups', 'prompt', 'prompts']);
+
+/**
+ * True when `words[i]` is "handle" answering a browser's question (`browser_handle_dialog`, "Handle a
+ * dialog"): it is accepted or dismissed, a write (not "Handles complex tasks", not a file handle).
+ */
+export function handlesPrompt(words: readonly string[], i: number): boolean {
+  if (words[i] !== 'handle' && words[i] !== 'handles') return false;
+  const k = words[i + 1] === 'a' || words[i + 1] === 'the' || words[i + 1] === 'any' ? i + 2 : i + 1;
+  return BROWSER_PROMPTS.has(words[k] ?? '');
 }
 
 /** What a debugger's step goes over, into or out of: `step_over`, "Step into the function". */

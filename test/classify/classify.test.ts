@@ -1620,6 +1620,64 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-48 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads "introspect" and "observe", and writes "uncheck"', () => {
+      assert.deepEqual(both(recorded('mcp-graphql-pkg', 'introspect-schema')), ['read', 'read']);
+      assert.deepEqual(both(recorded('fasttest-qa', 'browser_observe')), ['read', 'read']);
+      assert.equal(classifyTool(tool('box', 'Check or uncheck a checkbox element')).category, 'write');
+    });
+
+    it('takes what "wait" waits for as described, not done', () => {
+      assert.equal(classifyTool({ ...recorded('playwright-ejaz', 'browser_wait_for_element'), annotations: undefined }).category, 'read');
+      assert.equal(classifyTool(tool('waiter', 'Wait for an element to appear, disappear, or change state')).category, 'read');
+      assert.equal(classifyTool(tool('changer', 'Move an element to the top, or change its state')).category, 'write');
+    });
+
+    it('takes "drag-and-drop" for one gesture, not a drop', () => {
+      assert.deepEqual(both(recorded('fasttest-qa', 'browser_page')), ['execute', 'execute']);
+      assert.equal(classifyTool(tool('page', 'Resize the viewport, or drag-and-drop an element')).category, 'write');
+      assert.equal(classifyTool(tool('tables', 'Resize the columns, or drop a table')).category, 'destructive');
+    });
+
+    it('executes "Evaluate" with code for its object, and reads a snapshot of a preview', () => {
+      assert.deepEqual(both(recorded('agent-reverse-proxy', 'proxied_browser_evaluate')), ['execute', 'execute']);
+      assert.deepEqual(both(recorded('agent-reverse-proxy', 'proxied_browser_snapshot')), ['read', 'read']);
+      assert.equal(classifyTool(tool('js', 'Evaluate a JavaScript expression in the page and return the result')).category, 'execute');
+      assert.equal(classifyTool(tool('grade', 'Evaluate a proposal and return the score')).category, 'read');
+    });
+
+    it('takes "call FIRST" and "the first call" for advice, not a verb', () => {
+      assert.equal(classifyTool({ ...recorded('codegraph', 'codegraph_explore'), annotations: undefined }).category, 'read');
+      assert.ok(!ids(tool('context', 'This is the first call to make on a project. Returns its details.')).includes('write-verb'));
+      assert.ok(ids(tool('hook', 'Call a webhook with the payload')).includes('write-verb'));
+    });
+
+    it('reads a prompt sent to a model, unless it is billed, and takes code sent to it for inspected', () => {
+      assert.deepEqual(both(recorded('houtini-lm', 'chat')), ['read', 'read']);
+      assert.deepEqual(both(recorded('houtini-lm', 'code_task')), ['read', 'read']);
+      assert.equal(classifyTool(tool('ask', 'Send a prompt to the local model')).category, 'read');
+      assert.equal(classifyTool(tool('ask', 'Send a prompt to the model, billed from your credits')).category, 'write');
+      assert.equal(classifyTool(tool('mail', 'Send a message to a colleague')).category, 'write');
+    });
+
+    it('changes only state when clearing an input or removing focus', () => {
+      assert.deepEqual(both(recorded('playwright-ejaz', 'browser_clear_input')), ['write', 'write']);
+      assert.deepEqual(both(recorded('playwright-ejaz', 'browser_blur_element')), ['write', 'write']);
+      assert.equal(classifyTool(tool('doc', 'Clear the content of a document')).category, 'destructive');
+      assert.equal(classifyTool(tool('files', 'Remove a file from the project')).category, 'destructive');
+      assert.equal(classifyTool(tool('data', 'Clear all data from the input cache')).category, 'destructive');
+    });
+
+    it('writes when a browser dialog is handled, and when a required output directory is given', () => {
+      assert.deepEqual(both(recorded('playwright-ejaz', 'browser_handle_dialog')), ['write', 'write']);
+      assert.equal(classifyTool(tool('handle_errors', 'Handles complex tasks with a model. Returns the answer.')).category, 'read');
+      assert.deepEqual(both(recorded('requirements-extractor', 'extract_requirements')), ['write', 'write']);
+      const dir = (required: string[]) => ({ ...tool('extract', 'Extracts the tables of a PDF'), inputSchema: { type: 'object', properties: { outputDir: { type: 'string', description: 'Absolute path to the output directory' } }, required } }) as McpTool;
+      assert.equal(classifyTool(dir(['outputDir'])).category, 'write');
+      assert.equal(classifyTool(dir([])).category, 'read');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

@@ -269,8 +269,13 @@ export function classifyTool(tool: McpTool): Classification {
 
   // Input schema.
   // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
-  // plainly only inspects or transforms it is data, not something it runs.
-  const inspectsCode = descEvidence.length > 0 && descEvidence.every((e) => e.category === 'read') && desc.verbs.some((v) => INSPECTING_VERBS.has(v.reread ?? baseOf(v.word)));
+  // plainly only inspects or transforms it is data, not something it runs. So is code handed to
+  // `ai_sql_explain` when its description says nothing of its own ("Break down complex SQL queries…").
+  const inspectsCode: 'description' | 'name' | undefined = !descEvidence.every((e) => e.category === 'read')
+    ? undefined
+    : descEvidence.length > 0
+      ? desc.verbs.some((v) => INSPECTING_VERBS.has(v.reread ?? baseOf(v.word))) ? 'description' : undefined
+      : nameEv.verbs.length > 0 && nameEv.verbs.every((v) => INSPECTING_VERBS.has(v.word)) ? 'name' : undefined;
   // "Run a read-only BigQuery SQL query": the tool says the query it takes is read-only, as a
   // parameter's description may ("A read-only SQL query to run against the logs").
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
@@ -290,7 +295,7 @@ export function classifyTool(tool: McpTool): Classification {
       continue;
     }
     if ((inspectsCode || readOnlyQuery) && f.signal.id === 'code-parameter') {
-      signals.push({ ...f.signal, label: `${f.signal.label}; the description says it ${inspectsCode ? 'only inspects or converts it' : 'is a read-only query'}` });
+      signals.push({ ...f.signal, label: `${f.signal.label}; the ${inspectsCode ?? 'description'} says it ${inspectsCode ? 'only inspects or converts it' : 'is a read-only query'}` });
       continue;
     }
     evidence.push({ category: f.category, source: 'schema', strong: true });

@@ -43,6 +43,8 @@ const ENGLISH: Line[] = [
   ['identify locate obtain provide count is has exists contains await wait render convert encode decode', 'read'],
   // "Introspect the GraphQL schema", "Observe the current page state": looked at and reported.
   ['introspect observe', 'read'],
+  // "Transcribe audio", `transcribe`: speech turned into text and returned.
+  ['transcribe', 'read'],
   ['show view export check preview scan diff print watch monitor test tail query audit research reason access', 'read', 'noun'],
 
   ['create add insert append modify change set put write save store send publish', 'write'],

@@ -1678,6 +1678,24 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-49 (recorded tools, as served and with annotations stripped)', () => {
+    it('reads "transcribe"', () => {
+      assert.deepEqual(both(recorded('transcript', 'transcribe')), ['read', 'read']);
+      assert.equal(classifyTool(tool('transcribe_audio', 'Turns an audio file into text')).category, 'read');
+    });
+
+    it('takes code for data when the name only inspects it and the description says nothing of its own', () => {
+      assert.deepEqual(both(recorded('metabase-ai', 'ai_sql_explain')), ['read', 'read']);
+      const sql = { sql: { type: 'string', description: 'SQL query' } };
+      assert.equal(classifyTool(tool('sql_explain', 'Break down a query into plain English', sql)).category, 'read');
+      assert.equal(classifyTool(tool('explain_and_save_sql', 'Break down a query into plain English', sql)).category, 'execute');
+      const script = { script: { type: 'string', description: 'The script' } };
+      assert.equal(classifyTool(tool('scripts', 'Validates and saves a script', script)).category, 'execute');
+      assert.ok(classifyTool(tool('sql_explain', 'Break down a query into plain English', sql)).signals.some((s) => s.label.endsWith('the name says it only inspects or converts it')));
+      assert.equal(classifyTool(tool('sql_explain', 'Runs the query and breaks it down', sql)).category, 'execute');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

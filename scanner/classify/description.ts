@@ -124,6 +124,14 @@ export const UNASSIGNING: ReadonlySet<string> = new Set(['remove', 'delete', 'dr
 /** Languages that, before "query" or "script", make it code to run. */
 const CODE_LANGUAGES = new Set(['sql', 'graphql', 'cypher', 'sparql', 'javascript', 'js', 'python', 'shell', 'bash', 'powershell', 'typescript', 'lua', 'ruby', 'r']);
 
+/** Names that "resolve" looks up: "Resolve DNS records", "Resolve a hostname". */
+const RESOLVED_NAMES = new Set(['dns', 'hostname', 'hostnames', 'domain', 'domains', 'address', 'addresses', 'ip', 'id', 'ids', 'conid', 'uri', 'url', 'urls', 'path', 'paths', 'symbol', 'symbols', 'alias', 'aliases', 'reference', 'references']);
+/** What "resolve" closes rather than looks up: "Resolve a comment thread", "Resolve a blocker". */
+const DISCUSSIONS = new Set([
+  'comment', 'comments', 'thread', 'threads', 'conversation', 'conversations', 'discussion', 'discussions', 'issue', 'issues', 'blocker', 'blockers',
+  'conflict', 'conflicts', 'incident', 'incidents', 'alert', 'alerts', 'ticket', 'tickets', 'dispute', 'disputes', 'review', 'reviews', 'problem', 'problems', 'bug', 'bugs',
+]);
+
 /** Objects of "evaluate" that are code to run: "Evaluate code in the page", "Evaluate a script". */
 const CODE_OBJECTS = new Set(['code', 'script', 'scripts', 'snippet', 'snippets']);
 
@@ -638,6 +646,11 @@ function sentences(head: string): string[] {
 }
 
 /** The lead verbs of a Chinese sentence, which has no spaces: a verb right at its start. */
+/** Chinese words that open a phrase of what an action goes by: 根据 (according to), 通过 (by means of), 按照, 依据, 基于. */
+const CJK_BASIS = ['根据', '通过', '按照', '依据', '基于'];
+/** Chinese words that join a second verb to the first: 并 (and also), 然后 (then), 再 (again, then), 或 (or). */
+const CJK_JOINERS = ['并', '然后', '再', '或'];
+
 function cjkLead(sentence: string): LeadVerb[] {
   let s = sentence;
   for (let i = 0; i < 3; i++) {
@@ -649,6 +662,22 @@ function cjkLead(sentence: string): LeadVerb[] {
   if (found) {
     const [verb, category] = found;
     return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+  }
+  // "根据商品名称和规格下单，…" (places an order by product name and spec): after a phrase of what it goes by, the
+  // clause's first verb is its action, and so is each verb joined to it ("根据ID查询并删除记录": queries and
+  // deletes); other verbs are as often parts of nouns ("查询执行日志": queries execution logs).
+  if (CJK_BASIS.some((b) => s.startsWith(b))) {
+    const clause = s.slice(0, 60).split(/[，,。;；]/u)[0];
+    let first: readonly [string, Category] | undefined;
+    let at = Infinity;
+    for (const entry of CJK_VERBS) {
+      const k = clause.indexOf(entry[0]);
+      if (k > 0 && k < at) [first, at] = [entry, k];
+    }
+    if (first) {
+      const joined = CJK_VERBS.filter(([verb]) => verb !== first[0] && CJK_JOINERS.some((j) => clause.includes(j + verb)));
+      return [first, ...joined].map(([verb, category]) => ({ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }));
+    }
   }
   const ja = japaneseLead(sentence);
   return ja.length > 0 ? ja : cjkLookup(sentence);
@@ -792,6 +821,16 @@ function sentenceLead(sentence: string): LeadVerb[] {
     const to = toks.indexOf('to', i + 1);
     if (to > i && to <= i + 6 && toks.slice(to + 1, to + 4).some((w) => MODELS.has(w))) {
       return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(to + 2), reread: 'ask' }];
+    }
+  }
+  // "Resolve DNS records", "Resolve file path to ID", "Resolves a package name to a library ID": a name looked up
+  // (not "Resolve a comment thread", "Resolve a SonarQube issue": a discussion closed, which the lexicon leaves to other words).
+  if (first === 'resolve' || first === 'resolves') {
+    const object = toks.slice(i + 1, i + 9);
+    const end = object.findIndex((w) => w === 'to' || w === 'into');
+    const head = end >= 0 ? object.slice(0, end) : object.slice(0, 5);
+    if (!head.some((w) => DISCUSSIONS.has(w)) && (end > 0 || head.some((w) => RESOLVED_NAMES.has(w)))) {
+      return [{ word: first, category: 'read', entry: { category: 'read' }, phrase: phraseOf(i + 3) }];
     }
   }
   // "Evaluate a JavaScript expression in the Preview": code runs (not "Evaluate a proposal", a weak execute).

@@ -523,6 +523,8 @@ function isTradeSide(p: SchemaProperty): boolean {
 
 /** Units an amount may be counted in that are not money: "Pixels to scroll", "seconds to wait" (not lines or items: line items are money). */
 const OTHER_UNITS = /\b(?:pixels?|px|steps?|seconds?|milliseconds?|ms|minutes?|hours?|days?|weeks?|months?|years?|degrees?|bytes?|characters?|frames?)\b/i;
+/** Parameters beside an `amount` that make it a distance moved: `direction: up | down` with `amount` to scroll. */
+const MOVEMENTS = new Set(['direction', 'axis']);
 /** Words that put an amount back into money: "amount in cents", "price per row". */
 const MONEY_CONTEXT = /\b(?:money|currency|cents?|dollars?|euros?|usd|eur|gbp|price|paid|pay(?:ment)?|charge[sd]?|fees?|balance|funds?|cost)\b/i;
 
@@ -560,8 +562,10 @@ function moneyParameters(props: readonly SchemaProperty[]): Signal | undefined {
       !inCurrency &&
       words.some((w) => AMOUNT.has(w)) &&
       !MONEY_CONTEXT.test(paramDescription(p)) &&
-      (OTHER_UNITS.test(paramDescription(p)) || props.some((q) => q !== p && q.depth === p.depth && isUnitChoice(q)));
-    if (PAYMENT.has(compact(p.name)) || (!ranged && !otherUnit && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
+      (OTHER_UNITS.test(paramDescription(p)) || props.some((q) => q !== p && q.depth === p.depth && (isUnitChoice(q) || MOVEMENTS.has(compact(q.name)))));
+    // `includeCost`, `show_prices`: a switch for what the answer shows holds no sum.
+    const isSwitch = p.schema?.type === 'boolean';
+    if (PAYMENT.has(compact(p.name)) || (!ranged && !otherUnit && !isSwitch && (inCurrency || words.some((w) => AMOUNT.has(w) || PRICE.has(w)))) || isTradeSide(p)) hits.push(p.name);
     if (hits.length >= 6) break;
   }
   if (hits.length === 0) return undefined;

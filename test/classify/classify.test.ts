@@ -1696,6 +1696,34 @@ describe('classifier rules', () => {
     });
   });
 
+  describe('rules from held-out-50 (recorded tools, as served and with annotations stripped)', () => {
+    it('finds no money in a display switch, nor in an amount beside a direction', () => {
+      assert.deepEqual(both(recorded('agent-device', 'click')), ['write', 'write']);
+      assert.deepEqual(both(recorded('selenium-ai-agent', 'scroll_page')), ['write', 'write']);
+      const props = (extra: Record<string, unknown>) => ({ order_id: { type: 'string' }, ...extra });
+      assert.equal(classifyTool(tool('update_order', 'Updates an order', props({ includeCost: { type: 'boolean' } }))).category, 'write');
+      assert.equal(classifyTool(tool('update_order', 'Updates an order', props({ cost: { type: 'number' } }))).category, 'financial');
+      assert.equal(classifyTool(tool('move', 'Moves the view', { amount: { type: 'number' }, direction: { type: 'string' } })).category, 'write');
+      assert.equal(classifyTool(tool('move', 'Moves the funds', { amount: { type: 'number' } })).category, 'financial');
+    });
+
+    it('takes the first verb after a Chinese phrase of what an action goes by', () => {
+      assert.deepEqual(both(recorded('coffee-merchant', 'orderCoffee')), ['financial', 'financial']);
+      assert.equal(classifyTool(tool('locate', '根据IP地址获取位置信息，返回城市')).category, 'read');
+      assert.equal(classifyTool(tool('products', '根据名称删除商品')).category, 'destructive');
+      assert.equal(classifyTool(tool('functions', '根据函数名查询执行日志')).category, 'read');
+      assert.equal(classifyTool(tool('records', '根据ID查询并删除记录')).category, 'destructive');
+      assert.equal(classifyTool(tool('products', '商品名称和规格，然后删除')).category, 'write');
+    });
+
+    it('reads "resolve" of a name, not of a discussion', () => {
+      assert.deepEqual(both(recorded('recker', 'rek_dns')), ['read', 'read']);
+      assert.equal(classifyTool(tool('path_id', 'Resolve file path to ID')).category, 'read');
+      assert.notEqual(classifyTool(tool('threads', 'Resolve a comment thread to close it')).category, 'read');
+      assert.notEqual(classifyTool(tool('blockers', 'Resolve a blocker and set the task to in_progress')).category, 'read');
+    });
+  });
+
   it('gives a catch-all tool the most severe of its operations', () => {
     const c = classifyTool(tool('manage_repo', 'Manage repositories', { action: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } }));
     assert.equal(c.category, 'destructive');

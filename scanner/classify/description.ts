@@ -645,12 +645,12 @@ function sentences(head: string): string[] {
   return out;
 }
 
-/** The lead verbs of a Chinese sentence, which has no spaces: a verb right at its start. */
 /** Chinese words that open a phrase of what an action goes by: 根据 (according to), 通过 (by means of), 按照, 依据, 基于. */
 const CJK_BASIS = ['根据', '通过', '按照', '依据', '基于'];
 /** Chinese words that join a second verb to the first: 并 (and also), 然后 (then), 再 (again, then), 或 (or). */
 const CJK_JOINERS = ['并', '然后', '再', '或'];
 
+/** The lead verbs of a Chinese sentence, which has no spaces: a verb right at its start. */
 function cjkLead(sentence: string): LeadVerb[] {
   let s = sentence;
   for (let i = 0; i < 3; i++) {

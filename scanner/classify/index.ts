@@ -268,14 +268,7 @@ export function classifyTool(tool: McpTool): Classification {
   evidence.push(...annEvidence);
 
   // Input schema.
-  // "Converts SQL to a REST request", "Validates a script": code handed to a tool that
-  // plainly only inspects or transforms it is data, not something it runs. So is code handed to
-  // `ai_sql_explain` when its description says nothing of its own ("Break down complex SQL queries…").
-  const inspectsCode: 'description' | 'name' | undefined = !descEvidence.every((e) => e.category === 'read')
-    ? undefined
-    : descEvidence.length > 0
-      ? desc.verbs.some((v) => INSPECTING_VERBS.has(v.reread ?? baseOf(v.word))) ? 'description' : undefined
-      : nameEv.verbs.length > 0 && nameEv.verbs.every((v) => INSPECTING_VERBS.has(v.word)) ? 'name' : undefined;
+  const inspectsCode = codeInspectedBy(descEvidence, desc.verbs, nameEv);
   // "Run a read-only BigQuery SQL query": the tool says the query it takes is read-only, as a
   // parameter's description may ("A read-only SQL query to run against the logs").
   const readOnlyQuery = desc.readOnly !== undefined && READ_ONLY_QUERY.test(desc.readOnly) && descEvidence.every((e) => e.category === 'read');
@@ -536,6 +529,18 @@ function weakNameYields(nonRead: readonly Evidence[], descEvidence: readonly Evi
     descEvidence.some((e) => e.category === 'read' && e.strong) &&
     !descEvidence.some((e) => e.category !== 'read' && e.strong)
   );
+}
+
+/**
+ * Which of the tool's words say that the code it is handed is only looked at: "Converts SQL to a REST
+ * request", "Validates a script" (the description, when all it says reads), or `ai_sql_explain` whose
+ * description says nothing of its own ("Break down complex SQL queries…": the name, when all its verbs
+ * inspect). Such code is data, not something the tool runs.
+ */
+function codeInspectedBy(descEvidence: readonly Evidence[], descVerbs: readonly LeadVerb[], nameEv: NameEvidence): 'description' | 'name' | undefined {
+  if (!descEvidence.every((e) => e.category === 'read')) return undefined;
+  if (descEvidence.length > 0) return descVerbs.some((v) => INSPECTING_VERBS.has(v.reread ?? baseOf(v.word))) ? 'description' : undefined;
+  return nameEv.verbs.length > 0 && nameEv.verbs.every((v) => INSPECTING_VERBS.has(v.word)) ? 'name' : undefined;
 }
 
 /** "`delete` in the name, `Deletes` in the description"-style summary of evidence. */

@@ -4,6 +4,12 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResult } from '../schemas/index.ts';
 import { storePaths, type StoreOptions } from '../store/index.ts';
 
+// Loaded when a previous result is first found, so that a first scan's worker never loads zod; and
+// loaded once: each `import()` of a loaded module still goes through the loader (tsx's hooks, on
+// their own thread), which cost a scan without the worker about a tenth of its CPU.
+let schemaModule: Promise<typeof import('../schemas/result.ts')> | undefined;
+const resultSchema = () => (schemaModule ??= import('../schemas/result.ts'));
+
 /**
  * The result a previous scan left in `outDir` for `slug`, read just before it
  * is replaced (one file at a time: a crawl of many servers never holds them
@@ -15,8 +21,7 @@ export async function previousResult(outDir: string, slug: string, opts: StoreOp
     const file = storePaths(outDir, slug).result;
     // A first scan finds no file: asking first costs one stat, where a failed read builds an exception.
     if (opts.sync && !existsSync(file)) return undefined;
-    // Loaded when a previous result is first found: a first scan's worker then never loads zod.
-    const { ServerResultSchema } = await import('../schemas/result.ts');
+    const { ServerResultSchema } = await resultSchema();
     const parsed = ServerResultSchema.safeParse(JSON.parse(opts.sync ? readFileSync(file, 'utf8') : await readFile(file, 'utf8')));
     return parsed.success && parsed.data.slug === slug ? parsed.data : undefined;
   } catch {

@@ -61,6 +61,11 @@ const LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 const MAPS = ['$defs', 'definitions', 'patternProperties', 'dependentSchemas'];
 /** Keys whose string values are text a model reads. */
 const TEXT_KEYS = ['description', 'title', 'default', 'const', '$comment', 'pattern', 'format'];
+/** Keys whose lists of strings are text a model reads. */
+const LIST_TEXT_KEYS = ['enum', 'examples'];
+/** How each of those keys ends a text's path (`input.description`). */
+const TEXT_SUFFIXES = TEXT_KEYS.map((k) => `.${k}`);
+const LIST_TEXT_SUFFIXES = LIST_TEXT_KEYS.map((k) => `.${k}`);
 
 /**
  * Walks a schema breadth-first within the bounds, collecting properties and
@@ -77,10 +82,17 @@ export function walkSchema(schema: unknown): SchemaWalk {
   }
   const seen = new Set<object>();
   const queue: { node: Record<string, unknown>; path: string; depth: number }[] = [{ node: root, path: '', depth: 0 }];
-  const addText = (path: string, v: unknown) => {
+  // Called for every key of every node: the path is built only for a string that is kept.
+  const addText = (where: string, suffix: string, v: unknown) => {
     if (typeof v !== 'string' || v.length === 0) return;
     if (out.texts.length >= MAX_TEXTS) return void (out.truncated = true);
-    out.texts.push({ path, text: v });
+    out.texts.push({ path: where + suffix, text: v });
+  };
+  const enqueue = (child: unknown, childPath: string, depth: number) => {
+    const rec = asRecord(child);
+    if (!rec || seen.has(rec)) return;
+    if (depth > MAX_DEPTH || queue.length >= MAX_NODES * 2) return void (out.truncated = true);
+    queue.push({ node: rec, path: childPath, depth });
   };
   let visited = 0;
   for (let q = 0; q < queue.length; q++) {
@@ -91,20 +103,17 @@ export function walkSchema(schema: unknown): SchemaWalk {
       out.truncated = true;
       break;
     }
-    const enqueue = (child: unknown, childPath: string) => {
-      const rec = asRecord(child);
-      if (!rec || seen.has(rec)) return;
-      if (depth + 1 > MAX_DEPTH || queue.length >= MAX_NODES * 2) return void (out.truncated = true);
-      queue.push({ node: rec, path: childPath, depth: depth + 1 });
-    };
-    for (const key of TEXT_KEYS) addText(`${path || '(root)'}.${key}`, node[key]);
-    for (const key of ['enum', 'examples']) {
-      const list = node[key];
-      if (Array.isArray(list)) for (const v of list.slice(0, 200)) addText(`${path || '(root)'}.${key}`, v);
+    const where = path || '(root)';
+    for (let k = 0; k < TEXT_KEYS.length; k++) addText(where, TEXT_SUFFIXES[k], node[TEXT_KEYS[k]]);
+    for (let k = 0; k < LIST_TEXT_KEYS.length; k++) {
+      const list = node[LIST_TEXT_KEYS[k]];
+      if (Array.isArray(list)) for (const v of list.slice(0, 200)) addText(where, LIST_TEXT_SUFFIXES[k], v);
     }
     const props = asRecord(node.properties);
     if (props) {
       let n = 0;
+      // A property's depth counts properties, not schema keywords: `edits[].oldText` is depth 1.
+      const propDepth = path ? path.split('.').length : 0;
       for (const name in props) {
         if (!Object.hasOwn(props, name)) continue;
         if (++n > MAX_PROPERTIES || out.properties.length >= MAX_PROPERTIES) {
@@ -113,21 +122,19 @@ export function walkSchema(schema: unknown): SchemaWalk {
         }
         const childPath = path ? `${path}.${name}` : name;
         const child = asRecord(props[name]);
-        // A property's depth counts properties, not schema keywords: `edits[].oldText` is depth 1.
-        const propDepth = path ? path.split('.').length : 0;
-        out.properties.push({ name, path: childPath, depth: propDepth, ...(child ? { schema: child } : {}) });
-        addText(`${childPath} (name)`, name);
-        enqueue(child, childPath);
+        out.properties.push(child ? { name, path: childPath, depth: propDepth, schema: child } : { name, path: childPath, depth: propDepth });
+        addText(childPath, ' (name)', name);
+        enqueue(child, childPath, depth + 1);
       }
     }
     for (const key of SINGLE) {
       const v = node[key];
-      if (Array.isArray(v)) v.slice(0, 50).forEach((c, i) => enqueue(c, `${path}[${i}]`));
-      else enqueue(v, key === 'items' ? `${path}[]` : path);
+      if (Array.isArray(v)) v.slice(0, 50).forEach((c, i) => enqueue(c, `${path}[${i}]`, depth + 1));
+      else enqueue(v, key === 'items' ? `${path}[]` : path, depth + 1);
     }
     for (const key of LISTS) {
       const v = node[key];
-      if (Array.isArray(v)) v.slice(0, 50).forEach((c) => enqueue(c, path));
+      if (Array.isArray(v)) v.slice(0, 50).forEach((c) => enqueue(c, path, depth + 1));
     }
     for (const key of MAPS) {
       const m = asRecord(node[key]);
@@ -135,7 +142,7 @@ export function walkSchema(schema: unknown): SchemaWalk {
       let n = 0;
       for (const k in m) {
         if (++n > 200) break;
-        if (Object.hasOwn(m, k)) enqueue(m[k], `${key}.${k}`);
+        if (Object.hasOwn(m, k)) enqueue(m[k], `${key}.${k}`, depth + 1);
       }
     }
   }
@@ -314,15 +321,19 @@ const OPERATION_NAMES = new Set(['action', 'actions', 'operation', 'op', 'acao',
 function enumValues(s: Record<string, unknown> | undefined): string[] {
   if (!s) return [];
   const out: string[] = [];
-  const push = (v: unknown) => typeof v === 'string' && out.length < 100 && out.push(v);
-  if (Array.isArray(s.enum)) s.enum.slice(0, 100).forEach(push);
+  if (Array.isArray(s.enum)) for (const v of s.enum.slice(0, 100)) pushValue(out, v);
   for (const key of ['oneOf', 'anyOf']) {
     const list = s[key];
-    if (Array.isArray(list)) for (const alt of list.slice(0, 100)) push(asRecord(alt)?.const);
+    if (Array.isArray(list)) for (const alt of list.slice(0, 100)) pushValue(out, asRecord(alt)?.const);
   }
   const items = asRecord(s.items);
-  if (out.length === 0 && items && Array.isArray(items.enum)) items.enum.slice(0, 100).forEach(push);
+  if (out.length === 0 && items && Array.isArray(items.enum)) for (const v of items.enum.slice(0, 100)) pushValue(out, v);
   return out;
+}
+
+/** Adds an enum value that is a string, up to 100 of them. */
+function pushValue(out: string[], v: unknown): void {
+  if (typeof v === 'string' && out.length < 100) out.push(v);
 }
 
 const rank = (c: Category) => CATEGORIES.indexOf(c);

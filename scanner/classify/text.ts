@@ -106,5 +106,9 @@ const MARKS = /\p{M}+/gu;
 
 /** A word folded for lexicon look-up: lowercase, accents removed ("Récupère" → "recupere"). */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+  // Most words are ASCII, which has nothing to decompose: lowercasing alone gives the same word.
+  for (let i = 0; i < word.length; i++) {
+    if (word.charCodeAt(i) > 0x7f) return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+  }
+  return word.toLowerCase();
 }

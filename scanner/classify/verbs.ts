@@ -218,16 +218,18 @@ export function lookupEnumVerb(word: string): VerbEntry | undefined {
 /** How an English verb was inflected, so that coordinated verbs can be matched in kind. */
 export type Form = 'base' | 's' | 'ing' | 'ed';
 
+/** The lexicon entry of a candidate base form, with the form it was found in. */
+function hit(base: string, form: Form): { base: string; entry: VerbEntry; form: Form } | undefined {
+  const entry = LEXICON.get(base);
+  return entry ? { base, entry, form } : undefined;
+}
+
 /**
  * The lexicon entry for a word as descriptions inflect it ("Creates",
  * "Fetches", "Queries", "Deleting", "Running", "Stored"), with its form.
  */
 export function lookupInflected(word: string): { base: string; entry: VerbEntry; form: Form } | undefined {
   const w = word;
-  const hit = (base: string, form: Form) => {
-    const entry = LEXICON.get(base);
-    return entry ? { base, entry, form } : undefined;
-  };
   const exact = hit(w, 'base');
   if (exact) return exact;
   if (w.length < 4) return undefined;

@@ -25,24 +25,31 @@ export const MAX_WORDS = 32;
  */
 export function splitWords(name: string): readonly string[] {
   if (typeof name !== 'string' || name.length === 0) return [];
-  let words = cache.get(name);
-  if (!words) {
+  return splitOnce(name).words;
+}
+
+/** A name's words and their joined form, split once and then kept in `cache`. */
+function splitOnce(name: string): Split {
+  let entry = cache.get(name);
+  if (!entry) {
     if (cache.size >= CACHE_SIZE) cache.clear();
-    words = Object.freeze(split(name));
-    cache.set(name, words);
+    const words = Object.freeze(split(name));
+    entry = { words, joined: words.join('') };
+    cache.set(name, entry);
   }
-  return words;
+  return entry;
 }
 
 /**
- * Names split recently, by name.
+ * Names split recently (their words and the words joined), by name.
  * @default 20_000 entries
  * Why: a crawl meets the same parameter and tool names (`query`, `path`,
  * `limit`…) on server after server; splitting is regex work worth doing once.
  * Cleared when full, so memory stays bounded whatever servers send.
  */
 const CACHE_SIZE = 20_000;
-const cache = new Map<string, readonly string[]>();
+type Split = { words: readonly string[]; joined: string };
+const cache = new Map<string, Split>();
 
 function split(name: string): string[] {
   const spaced = cut(name, NAME_CHARS)
@@ -64,5 +71,6 @@ function split(name: string): string[] {
 
 /** The words of a name joined without separators (`side_note` → `sidenote`), for exact matching. */
 export function compact(name: string): string {
-  return splitWords(name).join('');
+  if (typeof name !== 'string' || name.length === 0) return '';
+  return splitOnce(name).joined;
 }

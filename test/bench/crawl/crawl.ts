@@ -16,6 +16,7 @@
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,23 @@ function wrong(manifest: FleetServer[], report: Report): string[] {
 
 const pad = (s: string, n: number) => s.padEnd(n);
 
+/**
+ * System CPU a new file costs here, written and renamed into place as the scanner's store
+ * does, in µs: on ext4 without a journal it grows for minutes after thousands of files were
+ * deleted (the inode allocator steps over every recently deleted inode), which moves the
+ * scanner's figures more than most changes do. Printed so that such a run can be told apart.
+ */
+function fileCost(dir: string, files = 2000): number {
+  mkdirSync(dir, { recursive: true });
+  const text = '{}\n'.repeat(200);
+  const before = process.resourceUsage().systemCPUTime;
+  for (let i = 0; i < files; i++) {
+    writeFileSync(join(dir, `${i}.tmp`), text);
+    renameSync(join(dir, `${i}.tmp`), join(dir, `${i}.json`));
+  }
+  return (process.resourceUsage().systemCPUTime - before) / files;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -112,13 +130,14 @@ async function main(): Promise<number> {
     for (const s of fleet.manifest) mix[s.expect.status]++;
     const trips = fleet.manifest.reduce((sum, s) => sum + ROUND_TRIPS[s.expect.status], 0);
     console.log(`crawl benchmark: ${n} servers (${mix.ok} ok with 1–13 tools, ${mix.auth_required} 401, ${mix.unreachable} refused), latency ${latency} ms per response`);
+    console.log(`file system: a new file costs ${fileCost(join(dir, 'file-cost')).toFixed(0)} µs of system CPU (the scanner writes two a server; see the README on files deleted minutes before)`);
     for (const c of levels) {
       const boundMs = (trips * latency) / c;
       console.log(`\nconcurrency ${c}: latency bound ${trips} round trips × ${latency} ms ÷ ${c} = ${(boundMs / 1000).toFixed(2)} s`);
       // Each run writes into a folder of its own, and every folder is removed at the end: on ext4,
-      // creating files within ~30 s of deleting thousands makes every new inode step over the
-      // recently deleted ones (`recently_deleted` in the kernel's inode allocator), so removing
-      // one run's files right before the next would slow the next run's writes.
+      // creating files within a minute (up to six) of deleting thousands makes every new inode step
+      // over the recently deleted ones (`recently_deleted` in the kernel's inode allocator), so
+      // removing one run's files right before the next would slow the next run's writes.
       const scanner = (mode?: 'inline' | 'crawl-only') =>
         child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), join(dir, `scan-${c}-${mode ?? 'default'}`), ...(mode ? [mode] : [])]);
       const runs: [string, Report][] = [['mcp-census', await scanner()]];

@@ -17,6 +17,7 @@ import {
   DIRECTIONS,
   GENERIC_VERBS,
   JA_VERBS,
+  KO_VERBS,
   actionNoun,
   clearsOnlyTransient,
   handlesPrompt,
@@ -713,6 +714,22 @@ function japaneseLead(sentence: string): LeadVerb[] {
   return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
 }
 
+/**
+ * The verb of a Korean sentence, at its end: "상세 정보를 조회합니다" (looks up the details),
+ * "메시지를 삭제하는 도구입니다" (a tool that deletes messages). The verb noun may be written
+ * against the word before it ("정보조회합니다"), so the end of the word is looked up, longest first.
+ */
+function koreanLead(sentence: string): LeadVerb[] {
+  const end = /(\p{Script=Hangul}{2,8})\s?(?:합니다|한다|해요|하기|함|하세요|해\s?줍니다|하는\s(?:도구|툴|기능)(?:입니다)?)[.。!]?$/u.exec(sentence.slice(-40));
+  if (!end) return [];
+  for (let len = Math.min(4, end[1].length); len >= 2; len--) {
+    const verb = end[1].slice(-len);
+    const category = KO_VERBS.get(verb);
+    if (category) return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+  }
+  return [];
+}
+
 /** Whether a coordinated verb matches the lead verb's English form ("Creates or overwrites", "Move or rename"). */
 function sameForm(a: Form, b: Form): boolean {
   return a === b;
@@ -838,6 +855,9 @@ function sentenceLead(sentence: string): LeadVerb[] {
     return [{ word: first, category: 'execute', entry: { category: 'execute' }, phrase: phraseOf(i + 3) }];
   }
   if (!lead) {
+    // A Korean sentence, or one that starts with a Latin name ("skills.sh 레지스트리에서 … 검색합니다"): its verb is last.
+    const ko = /\p{Script=Hangul}/u.test(sentence) ? koreanLead(sentence) : [];
+    if (ko.length > 0) return ko;
     if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
     // "Generate or rotate the events API key": a verb the lexicon does not know, then one it knows (not
     // a noun-like one: "Status and log of…").

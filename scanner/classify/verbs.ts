@@ -183,6 +183,23 @@ export const JA_VERBS: ReadonlyMap<string, Category> = new Map<string, Category>
   ['支払', 'financial'], ['決済', 'financial'], ['返金', 'financial'], ['購入', 'financial'],
 ]);
 
+/**
+ * Korean verbs, matched at the end of a sentence (Korean, too, puts the verb last): a
+ * Sino-Korean noun or a loanword followed by 하다 ("상세 정보를 조회합니다" = "looks up the details").
+ */
+export const KO_VERBS: ReadonlyMap<string, Category> = new Map<string, Category>([
+  ['조회', 'read'], ['검색', 'read'], ['확인', 'read'], ['표시', 'read'], ['분석', 'read'], ['추천', 'read'],
+  ['계산', 'read'], ['요약', 'read'], ['번역', 'read'], ['반환', 'read'], ['나열', 'read'], ['열람', 'read'],
+  ['탐색', 'read'], ['비교', 'read'], ['검증', 'read'], ['출력', 'read'], ['다운로드', 'read'],
+  ['생성', 'write'], ['추가', 'write'], ['수정', 'write'], ['변경', 'write'], ['업데이트', 'write'], ['편집', 'write'],
+  ['설정', 'write'], ['등록', 'write'], ['전송', 'write'], ['발송', 'write'], ['게시', 'write'], ['저장', 'write'],
+  ['설치', 'write'], ['업로드', 'write'], ['예약', 'write'], ['승인', 'write'], ['거절', 'write'], ['초대', 'write'],
+  ['이동', 'write'], ['복사', 'write'], ['작성', 'write'],
+  ['삭제', 'destructive'], ['제거', 'destructive'],
+  ['실행', 'execute'],
+  ['결제', 'financial'], ['송금', 'financial'], ['환불', 'financial'], ['구매', 'financial'], ['이체', 'financial'],
+]);
+
 /** Leading filler a Chinese description may start with before its verb ("用于获取…" = "used to get…"). */
 export const CJK_FILLERS: readonly string[] = ['此工具', '该工具', '这个工具', '本工具', '工具', '用于', '用来', '可以', '可', '将', '从'];
 

@@ -763,6 +763,23 @@ describe('classifier rules', () => {
       const unknown = classifyTool(tool('room', 'チャットを観察します。'));
       assert.ok(unknown.signals.some((s) => s.id === 'no-read-evidence'));
     });
+
+    it('reads the verb at the end of a Korean sentence', () => {
+      assert.deepEqual(both(recorded('oh-my-agents', 'skills_info')), ['read', 'read']);
+      const ko = (description: string) => classifyTool(tool('item', description)).category;
+      assert.equal(ko('특정 스킬의 상세 정보를 조회합니다'), 'read');
+      assert.equal(ko('새 메모를 생성합니다.'), 'write');
+      // The verb that ends the sentence, not the verb noun it starts with.
+      assert.equal(ko('조회한 결과를 삭제합니다'), 'destructive');
+      assert.equal(ko('사용자 코드를 실행하는 도구입니다'), 'execute');
+      // A verb noun written against the word before it, and a sentence that starts with a Latin name.
+      assert.equal(ko('정보조회합니다'), 'read');
+      assert.equal(ko('skills.sh 레지스트리에서 스킬을 검색합니다'), 'read');
+      // Counter-examples: a verb the table does not know, and a noun phrase with no verb, give no evidence.
+      for (const description of ['채팅을 관찰합니다', '메시지 삭제 기록']) {
+        assert.ok(classifyTool(tool('item', description)).signals.some((s) => s.id === 'no-read-evidence'), description);
+      }
+    });
   });
 
   describe('rules from held-out-16 (recorded tools, as served and with annotations stripped)', () => {

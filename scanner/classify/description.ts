@@ -651,6 +651,11 @@ const CJK_BASIS = ['根据', '通过', '按照', '依据', '基于'];
 /** Chinese words that join a second verb to the first: 并 (and also), 然后 (then), 再 (again, then), 或 (or). */
 const CJK_JOINERS = ['并', '然后', '再', '或'];
 
+/** A verb found in a sentence of a language without English inflections, quoting the sentence. */
+function sentenceVerb(word: string, category: Category, sentence: string): LeadVerb {
+  return { word, category, entry: { category }, phrase: quote(sentence, 60) };
+}
+
 /** The lead verbs of a Chinese sentence, which has no spaces: a verb right at its start. */
 function cjkLead(sentence: string): LeadVerb[] {
   let s = sentence;
@@ -662,7 +667,7 @@ function cjkLead(sentence: string): LeadVerb[] {
   const found = CJK_VERBS.find(([verb]) => s.startsWith(verb));
   if (found) {
     const [verb, category] = found;
-    return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+    return [sentenceVerb(verb, category, sentence)];
   }
   // "根据商品名称和规格下单，…" (places an order by product name and spec): after a phrase of what it goes by, the
   // clause's first verb is its action, and so is each verb joined to it ("根据ID查询并删除记录": queries and
@@ -677,7 +682,7 @@ function cjkLead(sentence: string): LeadVerb[] {
     }
     if (first) {
       const joined = CJK_VERBS.filter(([verb]) => verb !== first[0] && CJK_JOINERS.some((j) => clause.includes(j + verb)));
-      return [first, ...joined].map(([verb, category]) => ({ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }));
+      return [first, ...joined].map(([verb, category]) => sentenceVerb(verb, category, sentence));
     }
   }
   const ja = japaneseLead(sentence);
@@ -698,7 +703,7 @@ function cjkLookup(sentence: string): LeadVerb[] {
     if (category !== 'read') return [];
     read ??= verb;
   }
-  return read ? [{ word: read, category: 'read', entry: { category: 'read' }, phrase: quote(sentence, 60) }] : [];
+  return read ? [sentenceVerb(read, 'read', sentence)] : [];
 }
 
 /**
@@ -711,7 +716,7 @@ function japaneseLead(sentence: string): LeadVerb[] {
   const verb = end[1] ?? `${end[2]}します`;
   const category = end[1] !== undefined ? JA_VERBS.get(end[1]) : 'write';
   if (!category) return [];
-  return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+  return [sentenceVerb(verb, category, sentence)];
 }
 
 /**
@@ -725,7 +730,7 @@ function koreanLead(sentence: string): LeadVerb[] {
   for (let len = Math.min(4, end[1].length); len >= 2; len--) {
     const verb = end[1].slice(-len);
     const category = KO_VERBS.get(verb);
-    if (category) return [{ word: verb, category, entry: { category }, phrase: quote(sentence, 60) }];
+    if (category) return [sentenceVerb(verb, category, sentence)];
   }
   return [];
 }
@@ -856,7 +861,7 @@ function sentenceLead(sentence: string): LeadVerb[] {
   }
   if (!lead) {
     // A Korean sentence, or one that starts with a Latin name ("skills.sh 레지스트리에서 … 검색합니다"): its verb is last.
-    const ko = /\p{Script=Hangul}/u.test(sentence) ? koreanLead(sentence) : [];
+    const ko = koreanLead(sentence);
     if (ko.length > 0) return ko;
     if (/[\u3400-\u9fff]/u.test(first)) return cjkLead(sentence);
     // "Generate or rotate the events API key": a verb the lexicon does not know, then one it knows (not

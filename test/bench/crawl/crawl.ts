@@ -13,6 +13,8 @@
  * the scanner with every stage on the main thread (no offload worker). With `--floor`, a row
  * for the least client that gets every answer (run-floor.ts): how close to the bound this
  * machine and the fleet let any client come, and each row's share of that.
+ * On Linux each row also shows the CPU the fleet spent serving it (the two cores are shared)
+ * and, for the scanner's rows, the CPU its main thread got beside how long it was busy.
  * Exits 1 when any result is wrong.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import type { FleetServer } from './fleet.ts';
+import { procCpuMs } from './measure.ts';
 
 const here = import.meta.dirname;
 
@@ -32,6 +35,10 @@ interface Report {
   cpuMs: number;
   /** Time the scanner's main thread was busy (event-loop utilisation). */
   mainThreadMs?: number;
+  /** CPU time the scanner's main thread got (Linux only); busy time beyond it was spent waiting for a core. */
+  mainThreadCpuMs?: number;
+  /** CPU time the fleet spent serving this run (Linux only): the other user of the machine's cores. */
+  fleetCpuMs?: number;
   maxRssMb: number;
   results: Record<string, { status: string; tools: number }>;
 }
@@ -56,7 +63,7 @@ function child(file: string, args: string[]): Promise<Report> {
   });
 }
 
-async function startFleet(n: number, latency: number, manifestFile: string): Promise<{ manifest: FleetServer[]; stop(): void }> {
+async function startFleet(n: number, latency: number, manifestFile: string): Promise<{ manifest: FleetServer[]; cpuMs(): number | undefined; stop(): void }> {
   const p = spawn(process.execPath, ['--import', 'tsx', join(here, 'fleet.ts'), String(n), String(latency), manifestFile], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -68,6 +75,7 @@ async function startFleet(n: number, latency: number, manifestFile: string): Pro
   const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as FleetServer[];
   return {
     manifest,
+    cpuMs: () => procCpuMs(`/proc/${p.pid}/stat`),
     stop: () => {
       p.removeAllListeners('exit');
       p.stdin.end();
@@ -88,6 +96,13 @@ function wrong(manifest: FleetServer[], report: Report): string[] {
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
+
+/** How busy the scanner's main thread was (share of the wall time) and the CPU it got. */
+function mainThread(r: Report): string {
+  if (r.mainThreadMs === undefined) return '';
+  const busy = `${((100 * r.mainThreadMs) / r.wallMs).toFixed(0)}%`;
+  return r.mainThreadCpuMs === undefined ? busy : `${busy}, ${(r.mainThreadCpuMs / 1000).toFixed(2)} s`;
+}
 
 /**
  * System CPU a new file costs here, written and renamed into place as the scanner's store
@@ -138,20 +153,26 @@ async function main(): Promise<number> {
       // creating files within a minute (up to six) of deleting thousands makes every new inode step
       // over the recently deleted ones (`recently_deleted` in the kernel's inode allocator), so
       // removing one run's files right before the next would slow the next run's writes.
+      const run = async (file: string, args: string[]): Promise<Report> => {
+        const fleetBefore = fleet.cpuMs();
+        const report = await child(file, args);
+        const fleetAfter = fleet.cpuMs();
+        return fleetBefore === undefined || fleetAfter === undefined ? report : { ...report, fleetCpuMs: fleetAfter - fleetBefore };
+      };
       const scanner = (mode?: 'inline' | 'crawl-only') =>
-        child('run-scanner.ts', [join(dir, 'manifest.json'), String(c), join(dir, `scan-${c}-${mode ?? 'default'}`), ...(mode ? [mode] : [])]);
+        run('run-scanner.ts', [join(dir, 'manifest.json'), String(c), join(dir, `scan-${c}-${mode ?? 'default'}`), ...(mode ? [mode] : [])]);
       const runs: [string, Report][] = [['mcp-census', await scanner()]];
       if (values.inline) runs.push(['  --no-offload', await scanner('inline')]);
       if (values['crawl-only']) runs.push(['  crawl only', await scanner('crawl-only')]);
-      if (!values['no-sdk']) runs.push(['SDK Client pool', await child('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
-      if (values.floor) runs.push(['minimal client', await child('run-floor.ts', [join(dir, 'manifest.json'), String(c)])]);
-      console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('main thread', 13)}results`);
+      if (!values['no-sdk']) runs.push(['SDK Client pool', await run('run-sdk.ts', [join(dir, 'manifest.json'), String(c)])]);
+      if (values.floor) runs.push(['minimal client', await run('run-floor.ts', [join(dir, 'manifest.json'), String(c)])]);
+      console.log(`  ${pad('', 16)}${pad('wall', 10)}${pad('servers/s', 11)}${pad('peak RSS', 11)}${pad('of bound', 10)}${pad('CPU/server', 12)}${pad('fleet CPU', 11)}${pad('main thread: busy, CPU', 24)}results`);
       for (const [name, r] of runs) {
         const bad = wrong(fleet.manifest, r);
         failed ||= bad.length > 0;
         const verdict = bad.length ? `${bad.length} WRONG, e.g. ${bad.slice(0, 3).join('; ')}` : 'all right';
         console.log(
-          `  ${pad(name, 16)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 10)}${pad((n / (r.wallMs / 1000)).toFixed(0), 11)}${pad(`${r.maxRssMb.toFixed(0)} MB`, 11)}${pad(`${((100 * boundMs) / r.wallMs).toFixed(0)}%`, 10)}${pad(`${(r.cpuMs / n).toFixed(2)} ms`, 12)}${pad(r.mainThreadMs === undefined ? '' : `${((100 * r.mainThreadMs) / r.wallMs).toFixed(0)}% busy`, 13)}${verdict}`,
+          `  ${pad(name, 16)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 10)}${pad((n / (r.wallMs / 1000)).toFixed(0), 11)}${pad(`${r.maxRssMb.toFixed(0)} MB`, 11)}${pad(`${((100 * boundMs) / r.wallMs).toFixed(0)}%`, 10)}${pad(`${(r.cpuMs / n).toFixed(2)} ms`, 12)}${pad(r.fleetCpuMs === undefined ? '' : `${(r.fleetCpuMs / 1000).toFixed(2)} s`, 11)}${pad(mainThread(r), 24)}${verdict}`,
         );
       }
       const sdk = runs.find(([name]) => name === 'SDK Client pool');

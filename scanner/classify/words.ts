@@ -24,12 +24,15 @@ export const MAX_WORDS = 32;
  * the first word stays one word (`addon`).
  */
 export function splitWords(name: string): readonly string[] {
-  if (typeof name !== 'string' || name.length === 0) return [];
   return splitOnce(name).words;
 }
 
+/** What an empty name (or a value that is not a string) splits into. */
+const NO_WORDS: Split = { words: Object.freeze([]), joined: '' };
+
 /** A name's words and their joined form, split once and then kept in `cache`. */
 function splitOnce(name: string): Split {
+  if (typeof name !== 'string' || name.length === 0) return NO_WORDS;
   let entry = cache.get(name);
   if (!entry) {
     if (cache.size >= CACHE_SIZE) cache.clear();
@@ -71,6 +74,5 @@ function split(name: string): string[] {
 
 /** The words of a name joined without separators (`side_note` → `sidenote`), for exact matching. */
 export function compact(name: string): string {
-  if (typeof name !== 'string' || name.length === 0) return '';
   return splitOnce(name).joined;
 }
